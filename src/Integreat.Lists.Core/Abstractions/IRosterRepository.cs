@@ -1,0 +1,21 @@
+using Integreat.Lists.Core.Model;
+
+namespace Integreat.Lists.Core.Abstractions;
+
+/// <summary>Stores the roster (members, owners, moderators) of every list. Thread-safe; each call is atomic.</summary>
+public interface IRosterRepository
+{
+    /// <summary>The roster entry of <paramref name="address"/> on <paramref name="list"/>, or null (a nonmember).</summary>
+    Member? Find(string list, string address);
+
+    /// <summary>The whole roster of a list, ordered by address.</summary>
+    IReadOnlyList<Member> Roster(string list);
+
+    /// <summary>Adds every entry whose (list, address) is not yet on the roster, all or nothing.</summary>
+    /// <returns>The entries that were added (those already present are left unchanged).</returns>
+    IReadOnlyList<Member> AddMissing(IReadOnlyCollection<Member> members);
+
+    /// <summary>Removes one entry.</summary>
+    /// <returns>False when the address was not on the roster.</returns>
+    bool Remove(string list, string address);
+}

@@ -1,0 +1,45 @@
+using MimeKit;
+
+namespace Integreat.Lists.Core.Addressing;
+
+/// <summary>Parsing and normalisation of addr-specs (RFC 5322 §3.4.1) for rosters and envelopes.</summary>
+public static class EmailAddress
+{
+    static readonly ParserOptions Strict = new()
+    {
+        AddressParserComplianceMode = RfcComplianceMode.Strict,
+        AllowAddressesWithoutDomain = false,
+        AllowUnquotedCommasInAddresses = false,
+    };
+
+    /// <summary>The comparison form of an address: trimmed and lower-cased (invariant culture).</summary>
+    /// <remarks>RFC 5321 §2.4 lets a host treat local parts case-sensitively, but no provider our users
+    /// use does, and Mailman compares case-insensitively too.</remarks>
+    public static string Normalise(string address) => address.Trim().Trim('<', '>').ToLowerInvariant();
+
+    /// <summary>Parses one strict addr-spec (no display name, a domain with a dot, no whitespace).</summary>
+    /// <param name="text">The candidate, e.g. <c>erika@example.org</c>.</param>
+    /// <param name="normalised">The normalised address when valid.</param>
+    /// <returns>True when <paramref name="text"/> is a usable member address.</returns>
+    public static bool TryParse(string? text, out string normalised)
+    {
+        normalised = "";
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        var trimmed = text.Trim();
+        if (trimmed.Any(char.IsWhiteSpace) || trimmed.Contains('<') || trimmed.Contains('>')) return false;
+        if (!MailboxAddress.TryParse(Strict, trimmed, out var mailbox)) return false;
+        var at = mailbox.Address.LastIndexOf('@');
+        if (at <= 0 || at == mailbox.Address.Length - 1) return false;
+        var domain = mailbox.Address[(at + 1)..];
+        if (!domain.Contains('.') || domain.StartsWith('.') || domain.EndsWith('.')) return false;
+        normalised = Normalise(mailbox.Address);
+        return true;
+    }
+
+    /// <summary>The domain of an address (after the last '@'), lower-cased; empty when there is none.</summary>
+    public static string DomainOf(string address)
+    {
+        var at = address.LastIndexOf('@');
+        return at < 0 ? "" : address[(at + 1)..].ToLowerInvariant();
+    }
+}

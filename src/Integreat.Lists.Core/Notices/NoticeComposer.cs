@@ -1,0 +1,80 @@
+using Integreat.Lists.Core.Model;
+using MimeKit;
+using MimeKit.Utils;
+
+namespace Integreat.Lists.Core.Notices;
+
+/// <summary>Composes the messages the list itself sends (Mailman's "virgin" mail): German first, in plain
+/// Sie-Form, then English.</summary>
+/// <remarks>Every notice carries <c>Auto-Submitted: auto-replied</c> (RFC 3834 §5) so that well-behaved
+/// responders do not answer it, and refers to the post by <c>In-Reply-To</c>/<c>References</c>.</remarks>
+public sealed class NoticeComposer(TimeProvider time)
+{
+    /// <summary>The notice for a nonmember whose post was not distributed.</summary>
+    /// <param name="list">The list.</param>
+    /// <param name="post">The post's headers (for its subject and Message-ID).</param>
+    /// <param name="recipient">Where the notice goes (the post's envelope sender).</param>
+    /// <returns>The notice's bytes (CRLF) and its Message-ID.</returns>
+    public (byte[] Bytes, string MessageId) NonmemberRejected(MailingList list, HeaderList post, string recipient)
+    {
+        var subject = post[HeaderId.Subject] ?? "";
+        var owner = list.Addresses.Owner;
+        var text =
+            $"""
+            Guten Tag,
+
+            Ihre Nachricht an die Liste „{list.Name}“ ({list.Address}) wurde nicht an die
+            Mitglieder verteilt. Der Grund: Ihre Adresse {recipient} steht nicht auf der Liste.
+            Nur Mitglieder können Nachrichten an diese Liste schicken.
+
+            Betreff Ihrer Nachricht: {subject}
+
+            Wenn Sie Mitglied werden möchten oder glauben, dass hier ein Fehler vorliegt,
+            schreiben Sie bitte an die Verantwortlichen der Liste: {owner}
+
+            Diese Nachricht wurde automatisch erstellt.
+
+            ----------------------------------------------------------------------
+
+            Hello,
+
+            your message to the list "{list.Name}" ({list.Address}) was not distributed
+            to its members, because your address {recipient} is not on the list.
+            Only members can post to this list.
+
+            Subject of your message: {subject}
+
+            If you would like to join, or think this is a mistake, please write to the
+            list owners: {owner}
+
+            This message was sent automatically.
+            """;
+        return Compose(list, recipient,
+            $"Ihre Nachricht an {list.Name} wurde nicht verteilt / Your message was not distributed", text, post);
+    }
+
+    (byte[] Bytes, string MessageId) Compose(MailingList list, string recipient, string subject, string text, HeaderList? inReplyTo)
+    {
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(list.Name, list.Addresses.Owner));
+        message.To.Add(MailboxAddress.Parse(recipient));
+        message.Subject = subject;
+        message.Date = time.GetLocalNow();
+        message.MessageId = MimeUtils.GenerateMessageId(list.Addresses.Domain);
+        message.Headers.Add("Auto-Submitted", "auto-replied");
+        message.Headers.Add(HeaderId.ContentLanguage, "de, en");
+        var originalId = inReplyTo?[HeaderId.MessageId];
+        if (!string.IsNullOrWhiteSpace(originalId))
+        {
+            message.Headers.Add(HeaderId.InReplyTo, originalId.Trim());
+            message.Headers.Add(HeaderId.References, originalId.Trim());
+        }
+        message.Body = new TextPart("plain") { Text = text.Replace("\n", "\r\n") };
+        message.Prepare(EncodingConstraint.SevenBit);
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        using var output = new MemoryStream();
+        message.WriteTo(format, output);
+        return (output.ToArray(), message.MessageId);
+    }
+}

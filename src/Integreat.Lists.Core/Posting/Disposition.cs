@@ -1,0 +1,12 @@
+namespace Integreat.Lists.Core.Posting;
+
+/// <summary>The fate of a post (Mailman's accept/hold/reject/discard chains; hold comes with moderation).</summary>
+public enum Disposition
+{
+    /// <summary>Distribute to every member.</summary>
+    Accept,
+    /// <summary>Do not distribute; notify the author (unless the post is automated), then discard.</summary>
+    Reject,
+    /// <summary>Do not distribute and tell no one.</summary>
+    Discard,
+}

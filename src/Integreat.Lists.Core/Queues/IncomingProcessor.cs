@@ -1,0 +1,125 @@
+using Integreat.Lists.Core.Abstractions;
+using Integreat.Lists.Core.Addressing;
+using Integreat.Lists.Core.Delivering;
+using Integreat.Lists.Core.Handlers;
+using Integreat.Lists.Core.Messages;
+using Integreat.Lists.Core.Model;
+using Integreat.Lists.Core.Notices;
+using Integreat.Lists.Core.Posting;
+using Microsoft.Extensions.Logging;
+using MimeKit;
+
+namespace Integreat.Lists.Core.Queues;
+
+/// <summary>Processes one entry of the <c>in</c> queue: routes it by sub-address, decides posts, and hands
+/// accepted posts and notices to delivery. Idempotent: a crash at any step and a second run give one delivery.</summary>
+/// <remarks>An exception leaves the entry where it is; the runner then shunts it (STYLE.md rule 5).</remarks>
+public sealed class IncomingProcessor(
+    ISpool spool,
+    IListRepository lists,
+    IRosterRepository roster,
+    IOutgoingStore outgoing,
+    IDeliveryQueue deliveries,
+    DeliverySignal deliverySignal,
+    NoticeComposer notices,
+    TimeProvider time,
+    ILogger<IncomingProcessor> logger)
+{
+    readonly PostingPolicy _policy = new();
+    readonly PostingPipeline _pipeline = new();
+
+    /// <summary>Processes the entry <paramref name="id"/> of the <c>in</c> queue and removes it.</summary>
+    public void Process(string id)
+    {
+        var entry = spool.Read(QueueName.In, id);
+        if (entry.Data.Recipients.Count != 1)
+        {
+            Split(entry);
+            return;
+        }
+        var recipient = ListRecipient.Resolve(entry.Data.Recipients[0], a => lists.Find(a) is not null)
+            ?? throw new InvalidOperationException($"no list has the address {entry.Data.Recipients[0]} any more");
+        var list = lists.Find(recipient.List)!;
+        switch (recipient.Subaddress)
+        {
+            case Subaddress.Posting: Post(list, entry); break;
+            case Subaddress.Owner: ToOwners(list, entry); break;
+            case Subaddress.Bounces: Keep(list, entry, QueueName.Bounces); break;
+            default: Keep(list, entry, QueueName.Command); break;
+        }
+    }
+
+    /// <summary>One entry per envelope recipient, so each is processed (and retried) on its own.</summary>
+    void Split(SpoolEntry entry)
+    {
+        if (entry.Data.Recipients.Count == 0) throw new InvalidDataException("the entry has no recipient");
+        for (var i = 0; i < entry.Data.Recipients.Count; i++)
+        {
+            var data = entry.Data with { Id = $"{entry.Data.Id}-{i:D3}", Recipients = [entry.Data.Recipients[i]] };
+            spool.Enqueue(QueueName.In, data, new System.Buffers.ReadOnlySequence<byte>(entry.Raw));
+        }
+        spool.Delete(QueueName.In, entry.Data.Id);
+    }
+
+    void Post(MailingList list, SpoolEntry entry)
+    {
+        var message = RawMessage.Parse(entry.Raw);
+        var messageId = message.Headers[HeaderId.MessageId]?.Trim() ?? entry.Data.Id;
+        var decision = _policy.Decide(list, message.Headers, entry.Data.Sender, a => roster.Find(list.Address, a) is not null);
+        logger.Decision(messageId, list.Address, decision.Disposition.ToString().ToLowerInvariant(), decision.Rule, decision.Reason);
+        if (decision.Disposition == Disposition.Accept)
+        {
+            var recipients = roster.Roster(list.Address).Select(m => m.Address).ToList();
+            var bytes = _pipeline.Process(list, message);
+            Hand(entry.Data.Id, list, messageId, "", recipients, bytes);
+        }
+        else if (decision.Disposition == Disposition.Reject)
+        {
+            Notify(list, entry, message.Headers, messageId);
+        }
+        spool.Delete(QueueName.In, entry.Data.Id);
+    }
+
+    void Notify(MailingList list, SpoolEntry entry, HeaderList headers, string messageId)
+    {
+        var sender = entry.Data.Sender;
+        if (AutomatedMessage.IsAutomated(sender, headers) || !EmailAddress.TryParse(sender, out sender))
+        {
+            logger.NoNotice(messageId, list.Address, entry.Data.Sender);
+            return;
+        }
+        var (bytes, noticeId) = notices.NonmemberRejected(list, headers, sender);
+        Hand(entry.Data.Id + "-notice", list, noticeId, list.Addresses.Bounces, [sender], bytes);
+    }
+
+    void ToOwners(MailingList list, SpoolEntry entry)
+    {
+        var owners = roster.Roster(list.Address).Where(m => m.Role == MemberRole.Owner).Select(m => m.Address).ToList();
+        if (owners.Count == 0) throw new InvalidOperationException($"{list.Address} has no owner to receive owner mail");
+        var messageId = RawMessage.Parse(entry.Raw).Headers[HeaderId.MessageId]?.Trim() ?? entry.Data.Id;
+        Hand(entry.Data.Id, list, messageId, list.Addresses.Bounces, owners, entry.Raw);
+        spool.Delete(QueueName.In, entry.Data.Id);
+    }
+
+    void Keep(MailingList list, SpoolEntry entry, string queue)
+    {
+        spool.Move(QueueName.In, entry.Data.Id, queue, entry.Data);
+        logger.Kept(entry.Data.Id, list.Address, queue, entry.Data.Id);
+    }
+
+    /// <summary>Writes the message once and queues its jobs, unless a previous run already did.</summary>
+    void Hand(string postId, MailingList list, string messageId, string sender, IReadOnlyList<string> recipients, byte[] bytes)
+    {
+        if (recipients.Count == 0 || deliveries.HasJobsFor(postId)) return;
+        outgoing.Write(postId, bytes);
+        var now = time.GetUtcNow().UtcDateTime;
+        var jobs = recipients.Chunk(DeliveryJob.MaxRecipients).Select((chunk, i) => new DeliveryJob
+        {
+            Id = $"{postId}.{i:D5}", PostId = postId, List = list.Address, MessageId = messageId, Sender = sender,
+            Recipients = chunk.ToList(), CreatedUtc = now, NextAttemptUtc = now,
+        }).ToList();
+        deliveries.Add(jobs);
+        logger.Queued(messageId, list.Address, recipients.Count, postId);
+        deliverySignal.Signal.Notify();
+    }
+}

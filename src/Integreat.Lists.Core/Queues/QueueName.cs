@@ -1,0 +1,17 @@
+namespace Integreat.Lists.Core.Queues;
+
+/// <summary>The names of the spool queues (Mailman's switchboards, Postfix's queue directories).</summary>
+public static class QueueName
+{
+    /// <summary>Accepted by SMTP, not yet processed.</summary>
+    public const string In = "in";
+    /// <summary>Mail to <c>-request</c>, <c>-join</c>, <c>-leave</c>, <c>-confirm</c>, kept for the command runner.</summary>
+    public const string Command = "command";
+    /// <summary>Mail to <c>-bounces</c>, kept for the bounce runner.</summary>
+    public const string Bounces = "bounces";
+    /// <summary>Entries whose processing failed unexpectedly; a human inspects and requeues them.</summary>
+    public const string Shunt = "shunt";
+
+    /// <summary>Every queue, for listings.</summary>
+    public static readonly IReadOnlyList<string> All = [In, Command, Bounces, Shunt];
+}
