@@ -30,5 +30,5 @@ public sealed class Rfc2369HeadersHandler : IHeaderHandler
 
     static string Quote(string phrase) => phrase.All(char.IsAscii)
         ? MimeKit.Utils.MimeUtils.Quote(phrase)
-        : MimeKit.Utils.Rfc2047.EncodePhrase(System.Text.Encoding.UTF8, phrase);
+        : System.Text.Encoding.ASCII.GetString(MimeKit.Utils.Rfc2047.EncodePhrase(System.Text.Encoding.UTF8, phrase));
 }

@@ -1,0 +1,17 @@
+using MailKit.Net.Smtp;
+using MimeKit;
+
+namespace Integreat.Lists.Delivery;
+
+/// <summary>A MailKit client that collects rejected recipients instead of aborting the whole transaction.</summary>
+/// <remarks>MailKit's default <c>OnRecipientNotAccepted</c> throws and nobody gets the message (LIBRARIES.md §3.3);
+/// a list must deliver to the accepted recipients and record the others.</remarks>
+public sealed class ListSmtpClient : SmtpClient
+{
+    /// <summary>The recipients rejected in the last transaction, with the server's code and text.</summary>
+    public List<(string Recipient, int Code, string Reply)> Rejected { get; } = [];
+
+    /// <inheritdoc/>
+    protected override void OnRecipientNotAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response)
+        => Rejected.Add((mailbox.Address, (int)response.StatusCode, response.Response));
+}

@@ -1,0 +1,49 @@
+using System.Net;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using SmtpServer;
+
+namespace Integreat.Lists.Smtp;
+
+/// <summary>Builds the SmtpServer instance from <see cref="SmtpIntakeOptions"/>, avoiding the library's
+/// dangerous defaults (LIBRARIES.md §0): strict size limit, long session timeout, TLS 1.2 and 1.3, neutral greeting.</summary>
+public static class SmtpServerFactory
+{
+    /// <summary>Creates the server; <paramref name="services"/> must resolve the store, filter, authenticator,
+    /// listener factory and command factory.</summary>
+    public static SmtpServer.SmtpServer Create(SmtpIntakeOptions options, IServiceProvider services)
+    {
+        var certificate = LoadCertificate(options);
+        var builder = new SmtpServerOptionsBuilder()
+            .ServerName(options.ServerName)
+            .CustomSmtpGreeting(ctx => $"220 {ctx.ServerOptions.ServerName} ESMTP Integreat.Lists")
+            .MaxMessageSize(checked(options.MaxMessageSizeKiB * 1024), MaxMessageSizeHandling.Strict)
+            .CommandWaitTimeout(options.CommandTimeout)
+            .MaxRetryCount(10);
+        foreach (var listen in options.Listen)
+        {
+            var endpoint = ParseEndpoint(listen);
+            builder.Endpoint(e =>
+            {
+                e.Endpoint(endpoint).SessionTimeout(options.SessionTimeout).SupportedSslProtocols(SslProtocols.Tls12 | SslProtocols.Tls13);
+                if (certificate is not null) e.Certificate(certificate);
+            });
+        }
+        return new SmtpServer.SmtpServer(builder.Build(), services);
+    }
+
+    /// <summary>Parses <c>address:port</c> (<c>[v6]:port</c> for IPv6).</summary>
+    /// <exception cref="FormatException">Not an address with a port.</exception>
+    public static IPEndPoint ParseEndpoint(string text)
+        => IPEndPoint.TryParse(text.Trim(), out var endpoint) && text.Contains(':') && endpoint.Port is >= 0 and <= 65535
+            ? endpoint
+            : throw new FormatException($"'{text}' is not address:port");
+
+    static X509Certificate2? LoadCertificate(SmtpIntakeOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.CertificatePath)) return null;
+        var pem = X509Certificate2.CreateFromPemFile(options.CertificatePath, options.CertificateKeyPath);
+        // SslStream on Linux needs a certificate whose key is not ephemeral.
+        return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Buffers;
+using Integreat.Lists.Core.Abstractions;
+using Integreat.Lists.Core.Messages;
+using Integreat.Lists.Core.Queues;
+using Microsoft.Extensions.Logging;
+using SmtpServer;
+using SmtpServer.Mail;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace Integreat.Lists.Smtp;
+
+/// <summary>Writes each message to the <c>in</c> queue and answers 250 only once it is on disk (fsync).</summary>
+/// <remarks>Never throws: SmtpServer answers a thrown <see cref="SmtpResponseException"/> with nothing and any
+/// other exception with a permanent 554 (LIBRARIES.md §1.6), so every failure becomes 451 4.3.0. The session's
+/// token is not passed to the write, so a shutdown cannot leave half a file.</remarks>
+public sealed class SpoolMessageStore(ISpool spool, IncomingSignal signal, TimeProvider time, ILogger<SpoolMessageStore> logger)
+    : MessageStore
+{
+    static readonly byte[] CrLf = "\r\n"u8.ToArray();
+    static long _sequence;
+
+    /// <inheritdoc/>
+    public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
+        ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var data = new MessageData
+        {
+            Id = NewId(now),
+            Sender = transaction.From is null || transaction.From == Mailbox.Empty ? "" : transaction.From.AsAddress(),
+            Recipients = transaction.To.Select(t => t.AsAddress()).ToList(),
+            ReceivedUtc = now,
+        };
+        try
+        {
+            // SmtpServer hands over the data without the CRLF that preceded the final dot (LIBRARIES.md §1.5).
+            spool.Enqueue(QueueName.In, data, Append(buffer, CrLf));
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "spool write failed for a message from <{Sender}>", data.Sender);
+            return Task.FromResult(Replies.SpoolUnavailable);
+        }
+        signal.Signal.Notify();
+        return Task.FromResult(Replies.Queued(data.Id));
+    }
+
+    /// <summary>A spool id: UTC time to the millisecond, then a process-wide sequence, then randomness, so ids
+    /// sort by arrival and never collide.</summary>
+    static string NewId(DateTime now)
+        => $"{now:yyyyMMddHHmmssfff}-{Interlocked.Increment(ref _sequence) % 1_000_000:D6}-{Random.Shared.Next(0x10000):x4}";
+
+    static ReadOnlySequence<byte> Append(ReadOnlySequence<byte> head, byte[] tail)
+    {
+        Segment? first = null, last = null;
+        foreach (var memory in head)
+        {
+            if (memory.Length == 0) continue;
+            last = last is null ? first = new Segment(memory, 0) : last.Add(memory);
+        }
+        last = last is null ? first = new Segment(tail, 0) : last.Add(tail);
+        return new ReadOnlySequence<byte>(first!, 0, last, last.Memory.Length);
+    }
+
+    sealed class Segment : ReadOnlySequenceSegment<byte>
+    {
+        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
+        {
+            Memory = memory;
+            RunningIndex = runningIndex;
+        }
+
+        public Segment Add(ReadOnlyMemory<byte> memory)
+        {
+            var next = new Segment(memory, RunningIndex + Memory.Length);
+            Next = next;
+            return next;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using Integreat.Lists.Core.Delivering;
+using Integreat.Lists.Core.Model;
+using LiteDB;
+
+namespace Integreat.Lists.Storage;
+
+/// <summary>The one LiteDB database of the process (direct mode, our own mapper) and its collections.</summary>
+/// <remarks>LiteDB's global mapper trims strings and turns "" into null, and returns local times
+/// (LIBRARIES.md §4.6); a private mapper and <c>UtcDate</c> avoid both. Only single auto-commit operations are
+/// used, never explicit transactions across awaits (§4.3).</remarks>
+public sealed class LiteStore : IDisposable
+{
+    readonly string _logPath;
+
+    /// <summary>Opens (or creates) the database at <paramref name="path"/>.</summary>
+    /// <exception cref="IOException">The file is locked by another process or unreadable.</exception>
+    public LiteStore(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        _logPath = Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path) + "-log" + Path.GetExtension(path));
+        var mapper = new BsonMapper { TrimWhitespace = false, EmptyStringToNull = false, EnumAsInteger = false };
+        mapper.Entity<MailingList>().Id(x => x.Address, autoId: false).Ignore(x => x.Addresses).Ignore(x => x.ListId);
+        mapper.Entity<Member>().Id(x => x.Id, autoId: false);
+        mapper.Entity<DeliveryJob>().Id(x => x.Id, autoId: false);
+        mapper.Entity<BounceEvent>().Id(x => x.Id, autoId: false);
+        Database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, mapper)
+        {
+            UtcDate = true,
+        };
+        Lists.EnsureIndex(x => x.Address, unique: true);
+        Members.EnsureIndex(x => x.List);
+        Jobs.EnsureIndex(x => x.NextAttemptUtc);
+        Jobs.EnsureIndex(x => x.PostId);
+        Bounces.EnsureIndex(x => x.List);
+    }
+
+    /// <summary>The database.</summary>
+    public LiteDatabase Database { get; }
+
+    /// <summary>Collection <c>lists</c>.</summary>
+    public ILiteCollection<MailingList> Lists => Database.GetCollection<MailingList>("lists");
+
+    /// <summary>Collection <c>members</c> (the rosters).</summary>
+    public ILiteCollection<Member> Members => Database.GetCollection<Member>("members");
+
+    /// <summary>Collection <c>delivery_jobs</c>.</summary>
+    public ILiteCollection<DeliveryJob> Jobs => Database.GetCollection<DeliveryJob>("delivery_jobs");
+
+    /// <summary>Collection <c>bounce_events</c>.</summary>
+    public ILiteCollection<BounceEvent> Bounces => Database.GetCollection<BounceEvent>("bounce_events");
+
+    /// <summary>Makes every committed change durable by syncing LiteDB's write-ahead log (LiteDB 5 never does).</summary>
+    public void Sync() => DiskSync.File(_logPath);
+
+    /// <inheritdoc/>
+    public void Dispose() => Database.Dispose();
+}

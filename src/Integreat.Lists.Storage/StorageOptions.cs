@@ -1,0 +1,18 @@
+namespace Integreat.Lists.Storage;
+
+/// <summary>Settings of section <c>Storage</c>: where the database and the spool live.</summary>
+public sealed class StorageOptions
+{
+    /// <summary>The section name in configuration.</summary>
+    public const string Section = "Storage";
+
+    /// <summary>The data directory (relative to the working directory): holds <c>lists.db</c> (LiteDB) and
+    /// <c>spool/</c> (one folder per queue). Created when missing.</summary>
+    public string Directory { get; set; } = "data";
+
+    /// <summary>The LiteDB file inside <see cref="Directory"/>.</summary>
+    public string DatabasePath => Path.Combine(Path.GetFullPath(Directory), "lists.db");
+
+    /// <summary>The spool folder inside <see cref="Directory"/>.</summary>
+    public string SpoolPath => Path.Combine(Path.GetFullPath(Directory), "spool");
+}
