@@ -34,6 +34,9 @@ public sealed class DeliveryJob
     /// <summary>When the job is due next (UTC).</summary>
     public DateTime NextAttemptUtc { get; set; }
 
+    /// <summary>True when an unexpected error parked the job for a human (<c>queue requeue</c> resumes it).</summary>
+    public bool Shunted { get; set; }
+
     /// <summary>The last temporary failure, one line, or empty.</summary>
     public string LastError { get; set; } = "";
 }

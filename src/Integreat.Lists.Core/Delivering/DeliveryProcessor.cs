@@ -117,6 +117,17 @@ public sealed class DeliveryProcessor(
         AttemptFinished?.Invoke(job, finished);
     }
 
+    /// <summary>Parks a job whose attempt failed unexpectedly (a defect or a damaged file), so it neither spins
+    /// nor disappears; the journal stays, so a requeue does not repeat finished recipients.</summary>
+    public void Shunt(DeliveryJob job, Exception error)
+    {
+        job.Shunted = true;
+        job.NextAttemptUtc = DateTime.MaxValue;
+        job.LastError = "shunted: " + error.GetType().Name + ": " + error.Message.ReplaceLineEndings(" ");
+        queue.Update(job);
+        AttemptFinished?.Invoke(job, false);
+    }
+
     void GiveUp(DeliveryJob job, List<RecipientResult> deferred)
     {
         logger.GaveUp(job.MessageId, job.List, job.Id, job.Attempts);

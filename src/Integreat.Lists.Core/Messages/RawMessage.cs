@@ -40,13 +40,13 @@ public sealed class RawMessage
     }
 
     /// <summary>The message bytes: the headers (CRLF), a blank line, then the original body bytes.</summary>
+    /// <remarks><see cref="HeaderList.WriteTo(FormatOptions, Stream, CancellationToken)"/> ends with the blank line itself.</remarks>
     public byte[] ToBytes()
     {
         using var output = new MemoryStream(Body.Length + 4096);
         var format = FormatOptions.Default.Clone();
         format.NewLineFormat = NewLineFormat.Dos;
         Headers.WriteTo(format, output);
-        output.Write("\r\n"u8);
         output.Write(Body.Span);
         return output.ToArray();
     }

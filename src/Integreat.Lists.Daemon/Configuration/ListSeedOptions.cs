@@ -1,0 +1,15 @@
+namespace Integreat.Lists.Daemon.Configuration;
+
+/// <summary>One entry of section <c>Lists</c>: a list the daemon creates on start when it does not exist yet.</summary>
+/// <remarks>Seeding never changes a list that exists: settings changed later by the CLI win.</remarks>
+public sealed class ListSeedOptions
+{
+    /// <summary>The posting address, e.g. <c>bayern@lists.integreat.example</c>.</summary>
+    public string Address { get; set; } = "";
+
+    /// <summary>The display name, e.g. "Integreat Bayern".</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>The subject prefix; empty uses "[Localpart]" (e.g. "[Bayern]").</summary>
+    public string SubjectPrefix { get; set; } = "";
+}

@@ -1,0 +1,37 @@
+using Integreat.Lists.Core.Configuration;
+using Integreat.Lists.Smtp;
+using Integreat.Lists.Storage;
+using Microsoft.Extensions.Configuration;
+
+namespace Integreat.Lists.Daemon.Configuration;
+
+/// <summary>All settings sections bound from one configuration, validated.</summary>
+/// <param name="Smtp">Section <c>Smtp</c>.</param>
+/// <param name="Delivery">Section <c>Delivery</c>.</param>
+/// <param name="Storage">Section <c>Storage</c>.</param>
+/// <param name="Lists">Section <c>Lists</c>: the lists to create on first start.</param>
+public sealed record Settings(SmtpIntakeOptions Smtp, DeliveryOptions Delivery, StorageOptions Storage, IReadOnlyList<ListSeedOptions> Lists)
+{
+    /// <summary>Binds and validates every section.</summary>
+    /// <exception cref="SettingsException">A value cannot be converted, or a setting is invalid.</exception>
+    public static Settings Bind(IConfiguration configuration)
+    {
+        try
+        {
+            var smtp = configuration.GetSection(SmtpIntakeOptions.Section).Get<SmtpIntakeOptions>() ?? new();
+            // An array in JSON replaces the default array instead of merging into it by index.
+            var listen = configuration.GetSection(SmtpIntakeOptions.Section + ":Listen").Get<string[]>();
+            if (listen is not null) smtp.Listen = listen;
+            var delivery = configuration.GetSection(DeliveryOptions.Section).Get<DeliveryOptions>() ?? new();
+            var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new();
+            var lists = configuration.GetSection("Lists").Get<List<ListSeedOptions>>() ?? [];
+            var settings = new Settings(smtp, delivery, storage, lists);
+            var problems = SettingsValidator.Validate(smtp, delivery, storage, lists);
+            return problems.Count == 0 ? settings : throw new SettingsException(problems);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new SettingsException([$"A setting has a value of the wrong type: {ex.InnerException?.Message ?? ex.Message}"]);
+        }
+    }
+}

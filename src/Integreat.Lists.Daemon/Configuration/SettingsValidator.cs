@@ -1,0 +1,57 @@
+using Integreat.Lists.Core.Addressing;
+using Integreat.Lists.Core.Configuration;
+using Integreat.Lists.Smtp;
+using Integreat.Lists.Storage;
+
+namespace Integreat.Lists.Daemon.Configuration;
+
+/// <summary>Checks every setting at start and says what is wrong, one sentence per problem, naming the key.</summary>
+public static class SettingsValidator
+{
+    /// <summary>Returns the problems; empty when the settings are usable.</summary>
+    public static IReadOnlyList<string> Validate(SmtpIntakeOptions smtp, DeliveryOptions delivery, StorageOptions storage,
+        IReadOnlyList<ListSeedOptions> lists)
+    {
+        var problems = new List<string>();
+        if (smtp.Listen.Length == 0) problems.Add("Smtp:Listen must name at least one address:port.");
+        foreach (var listen in smtp.Listen)
+        {
+            try { SmtpServerFactory.ParseEndpoint(listen); }
+            catch (FormatException) { problems.Add($"Smtp:Listen entry '{listen}' is not an address:port such as 127.0.0.1:2525."); }
+        }
+        if (smtp.MaxMessageSizeKiB is < 1 or > 2_000_000) problems.Add("Smtp:MaxMessageSizeKiB must be between 1 and 2000000.");
+        if (smtp.MaxConnections < 1) problems.Add("Smtp:MaxConnections must be at least 1.");
+        if (smtp.MaxRecipients is < 1 or > 1000) problems.Add("Smtp:MaxRecipients must be between 1 and 1000.");
+        if (smtp.SessionTimeout <= TimeSpan.Zero) problems.Add("Smtp:SessionTimeout must be positive.");
+        if (smtp.CommandTimeout <= TimeSpan.Zero) problems.Add("Smtp:CommandTimeout must be positive.");
+        if (string.IsNullOrWhiteSpace(smtp.ServerName)) problems.Add("Smtp:ServerName must not be empty.");
+        if (smtp.CertificatePath.Length > 0 && !File.Exists(smtp.CertificatePath))
+            problems.Add($"Smtp:CertificatePath {smtp.CertificatePath} does not exist.");
+        if (smtp.CertificatePath.Length > 0 && !File.Exists(smtp.CertificateKeyPath))
+            problems.Add("Smtp:CertificateKeyPath must name the PEM key of Smtp:CertificatePath.");
+        ValidateDelivery(delivery, problems);
+        if (string.IsNullOrWhiteSpace(storage.Directory)) problems.Add("Storage:Directory must not be empty.");
+        foreach (var list in lists)
+            if (!EmailAddress.TryParse(list.Address, out _)) problems.Add($"Lists entry '{list.Address}' is not a valid list address.");
+        return problems;
+    }
+
+    static void ValidateDelivery(DeliveryOptions delivery, List<string> problems)
+    {
+        if (delivery.SmartHost.Length > 0)
+        {
+            var colon = delivery.SmartHost.LastIndexOf(':');
+            if (colon <= 0 || !int.TryParse(delivery.SmartHost[(colon + 1)..], out var port) || port is < 1 or > 65535)
+                problems.Add($"Delivery:SmartHost '{delivery.SmartHost}' is not host:port such as 127.0.0.1:25 (leave it empty for pickup mode).");
+        }
+        else if (string.IsNullOrWhiteSpace(delivery.PickupDirectory))
+            problems.Add("Delivery:PickupDirectory must not be empty when Delivery:SmartHost is empty.");
+        if (delivery.Connections is < 1 or > 100) problems.Add("Delivery:Connections must be between 1 and 100.");
+        if (delivery.GiveUpAfter <= TimeSpan.Zero) problems.Add("Delivery:GiveUpAfter must be positive, e.g. 5.00:00:00.");
+        if (delivery.FirstRetryDelay <= TimeSpan.Zero) problems.Add("Delivery:FirstRetryDelay must be positive.");
+        if (delivery.MaxRetryDelay < delivery.FirstRetryDelay) problems.Add("Delivery:MaxRetryDelay must not be shorter than Delivery:FirstRetryDelay.");
+        if (delivery.CommandTimeout <= TimeSpan.Zero) problems.Add("Delivery:CommandTimeout must be positive.");
+        if (delivery.ConnectRetries is < 0 or > 10) problems.Add("Delivery:ConnectRetries must be between 0 and 10.");
+        if (delivery.IdleConnectionTimeout <= TimeSpan.Zero) problems.Add("Delivery:IdleConnectionTimeout must be positive.");
+    }
+}

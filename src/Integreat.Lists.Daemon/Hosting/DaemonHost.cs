@@ -1,0 +1,34 @@
+using Integreat.Lists.Daemon.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Integreat.Lists.Daemon.Hosting;
+
+/// <summary>Builds the daemon's host from validated settings.</summary>
+public static class DaemonHost
+{
+    /// <summary>Creates (does not start) the host.</summary>
+    /// <param name="settings">Validated settings.</param>
+    /// <param name="configure">Test hook: replaces registrations (e.g. a fake <see cref="TimeProvider"/>).</param>
+    public static IHost Build(Settings settings, Action<IServiceCollection>? configure = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            DisableDefaults = true,
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fff ";
+            o.UseUtcTimestamp = true;
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.Smtp.DrainTimeout + TimeSpan.FromSeconds(30));
+        builder.Services.AddIntegreatStorage(settings).AddIntegreatSeeding().AddIntegreatSmtpIntake(settings).AddIntegreatRunners(settings);
+        configure?.Invoke(builder.Services);
+        return builder.Build();
+    }
+}

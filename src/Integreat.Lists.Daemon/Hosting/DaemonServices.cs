@@ -1,0 +1,76 @@
+using Integreat.Lists.Core.Abstractions;
+using Integreat.Lists.Core.Delivering;
+using Integreat.Lists.Core.Notices;
+using Integreat.Lists.Core.Queues;
+using Integreat.Lists.Daemon.Configuration;
+using Integreat.Lists.Daemon.Runners;
+using Integreat.Lists.Delivery;
+using Integreat.Lists.Smtp;
+using Integreat.Lists.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SmtpServer.Authentication;
+using SmtpServer.Net;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace Integreat.Lists.Daemon.Hosting;
+
+/// <summary>The composition root: which implementation serves each port. Reads like a table of contents.</summary>
+public static class DaemonServices
+{
+    /// <summary>Registers the settings and the store (what the CLI needs without the daemon).</summary>
+    public static IServiceCollection AddIntegreatStorage(this IServiceCollection services, Settings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton(Options.Create(settings.Smtp));
+        services.AddSingleton(Options.Create(settings.Delivery));
+        services.AddSingleton(Options.Create(settings.Storage));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new LiteStore(settings.Storage.DatabasePath));
+        services.AddSingleton<IListRepository, LiteListRepository>();
+        services.AddSingleton<IRosterRepository, LiteRosterRepository>();
+        services.AddSingleton<IDeliveryQueue, LiteDeliveryQueue>();
+        services.AddSingleton<IBounceEventStore, LiteBounceEventStore>();
+        services.AddSingleton<ISpool>(_ => new FileSpool(settings.Storage.SpoolPath));
+        services.AddSingleton<IOutgoingStore>(_ => new FileOutgoingStore(settings.Storage.SpoolPath));
+        services.AddSingleton<IDeliveryJournal>(_ => new FileDeliveryJournal(settings.Storage.SpoolPath));
+        services.AddSingleton<IncomingSignal>();
+        services.AddSingleton<DeliverySignal>();
+        return services;
+    }
+
+    /// <summary>Registers the start-up work that must finish before mail is taken: creating the configured lists.</summary>
+    public static IServiceCollection AddIntegreatSeeding(this IServiceCollection services)
+        => services.AddHostedService<ListSeeder>();
+
+    /// <summary>Registers SMTP intake: the SmtpServer seams and the hosted listener.</summary>
+    public static IServiceCollection AddIntegreatSmtpIntake(this IServiceCollection services, Settings settings)
+    {
+        services.AddSingleton<IntakeState>();
+        services.AddSingleton<IMessageStore, SpoolMessageStore>();
+        services.AddSingleton<IMailboxFilter, ListMailboxFilter>();
+        services.AddSingleton<IUserAuthenticator, DenyAllAuthenticator>();
+        services.AddSingleton<ISmtpCommandFactory, ListCommandFactory>();
+        services.AddSingleton<IEndpointListenerFactory>(sp =>
+            new LimitingListenerFactory(settings.Smtp.MaxConnections, sp.GetRequiredService<IntakeState>()));
+        services.AddSingleton<SmtpIntakeService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SmtpIntakeService>());
+        return services;
+    }
+
+    /// <summary>Registers processing and delivery: the runners and the outbound transport.</summary>
+    public static IServiceCollection AddIntegreatRunners(this IServiceCollection services, Settings settings)
+    {
+        services.AddSingleton<NoticeComposer>();
+        services.AddSingleton<IncomingProcessor>();
+        services.AddSingleton<DeliveryProcessor>();
+        if (settings.Delivery.SmartHost.Length > 0) services.AddSingleton<IOutboundTransport, SmtpTransport>();
+        else services.AddSingleton<IOutboundTransport, PickupTransport>();
+        services.AddSingleton<IncomingRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<IncomingRunner>());
+        services.AddSingleton<OutgoingRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutgoingRunner>());
+        return services;
+    }
+}

@@ -1,0 +1,27 @@
+using Integreat.Lists.Core.Abstractions;
+using Integreat.Lists.Core.Model;
+using Integreat.Lists.Daemon.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Integreat.Lists.Daemon.Hosting;
+
+/// <summary>Creates the lists of section <c>Lists</c> on start when they do not exist; never changes existing ones.</summary>
+/// <remarks>Runs in <c>StartAsync</c>, before the SMTP listener accepts mail for those lists.</remarks>
+public sealed class ListSeeder(Settings settings, IListRepository lists, TimeProvider time, ILogger<ListSeeder> logger) : IHostedService
+{
+    /// <inheritdoc/>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var seed in settings.Lists)
+        {
+            var list = MailingList.Create(seed.Address, seed.Name, time.GetUtcNow().UtcDateTime);
+            if (seed.SubjectPrefix.Length > 0) list.SubjectPrefix = seed.SubjectPrefix;
+            if (lists.Insert(list)) logger.LogInformation("created list {List} ({Name})", list.Address, list.Name);
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,113 @@
+using Integreat.Lists.Core.Configuration;
+using Integreat.Lists.Core.Delivering;
+using Integreat.Lists.Core.Model;
+using Integreat.Lists.Core.Abstractions;
+using Integreat.Lists.Daemon.Configuration;
+using Integreat.Lists.Daemon.Hosting;
+using Integreat.Lists.Daemon.Runners;
+using Integreat.Lists.Smtp;
+using Integreat.Lists.Storage;
+using MailKit.Net.Smtp;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using MimeKit;
+
+namespace Integreat.Lists.EndToEnd.Tests.Infrastructure;
+
+/// <summary>The whole daemon in-process: SMTP on 127.0.0.1:0, LiteDB and spool in a temp directory.</summary>
+public sealed class TestDaemon : IAsyncDisposable
+{
+    public const string Bayern = "bayern@lists.integreat.example";
+    readonly IHost _host;
+    readonly bool _ownsDirectory;
+
+    TestDaemon(IHost host, string directory, int port, bool ownsDirectory)
+    {
+        _host = host;
+        Directory = directory;
+        Port = port;
+        _ownsDirectory = ownsDirectory;
+    }
+
+    public string Directory { get; }
+    public int Port { get; }
+    public IServiceProvider Services => _host.Services;
+    public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
+
+    /// <summary>Settings for tests: loopback, short retries, the Bayern list seeded.</summary>
+    public static Settings CreateSettings(string directory, string smartHost)
+    {
+        var smtp = new SmtpIntakeOptions { Listen = ["127.0.0.1:0"], DrainTimeout = TimeSpan.FromSeconds(5) };
+        var delivery = new DeliveryOptions
+        {
+            SmartHost = smartHost,
+            PickupDirectory = Path.Combine(directory, "pickup"),
+            Connections = 2,
+            ConnectRetries = 1,
+            ConnectRetryDelay = TimeSpan.FromMilliseconds(10),
+            CommandTimeout = TimeSpan.FromSeconds(20),
+        };
+        var storage = new StorageOptions { Directory = Path.Combine(directory, "data") };
+        var lists = new List<ListSeedOptions> { new() { Address = Bayern, Name = "Integreat Bayern", SubjectPrefix = "[Bayern]" } };
+        return new Settings(smtp, delivery, storage, lists);
+    }
+
+    public static async Task<TestDaemon> StartAsync(string? smartHost, Action<Settings>? tweak = null,
+        Action<IServiceCollection>? services = null, string? directory = null)
+    {
+        var owns = directory is null;
+        directory ??= Path.Combine(Path.GetTempPath(), "integreat-e2e-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        var settings = CreateSettings(directory, smartHost ?? "");
+        tweak?.Invoke(settings);
+        var host = DaemonHost.Build(settings, services);
+        await host.StartAsync();
+        var endpoints = await host.Services.GetRequiredService<SmtpIntakeService>().Listening.WaitAsync(TimeSpan.FromSeconds(10));
+        return new TestDaemon(host, directory, endpoints[0].Port, owns);
+    }
+
+    /// <summary>Adds members to the Bayern list.</summary>
+    public void AddMembers(IEnumerable<string> addresses, MemberRole role = MemberRole.Member, string list = Bayern)
+    {
+        var now = DateTime.UtcNow;
+        Get<IRosterRepository>().AddMissing(addresses.Select(a => Member.Create(list, a, null, role, now)).ToList());
+    }
+
+    /// <summary>Posts with MailKit; returns the server's final reply.</summary>
+    public async Task<string> PostAsync(MimeMessage message, string sender, params string[] recipients)
+    {
+        using var client = new SmtpClient();
+        await client.ConnectAsync("127.0.0.1", Port, MailKit.Security.SecureSocketOptions.None);
+        var reply = await client.SendAsync(message, new MailboxAddress("", sender), recipients.Select(r => new MailboxAddress("", r)));
+        await client.DisconnectAsync(true);
+        return reply;
+    }
+
+    /// <summary>Posts raw bytes unchanged (MailKit dot-stuffs them).</summary>
+    public Task<string> PostRawAsync(byte[] raw, string sender, params string[] recipients)
+        => PostAsync(new Integreat.Lists.Delivery.RawMimeMessage(raw), sender, recipients);
+
+    /// <summary>Completes when a delivery attempt of a job finishes and <paramref name="condition"/> holds.</summary>
+    public Task WaitForAttemptAsync(Func<DeliveryJob, bool, bool> condition, TimeSpan timeout)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var processor = Get<DeliveryProcessor>();
+        void Handler(DeliveryJob job, bool finished)
+        {
+            if (!condition(job, finished)) return;
+            processor.AttemptFinished -= Handler;
+            done.TrySetResult();
+        }
+        processor.AttemptFinished += Handler;
+        return done.Task.WaitAsync(timeout);
+    }
+
+    public async Task StopAsync() => await _host.StopAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        try { await _host.StopAsync(); } catch (OperationCanceledException) { }
+        _host.Dispose();
+        if (_ownsDirectory) try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
+    }
+}
