@@ -22,13 +22,15 @@ public sealed class SmtpTransport : IOutboundTransport
     readonly ResiliencePipeline _connect;
 
     /// <summary>Creates the transport for <see cref="DeliveryOptions.SmartHost"/>.</summary>
-    public SmtpTransport(IOptions<DeliveryOptions> options, TimeProvider time)
+    /// <remarks>The quick reconnects run on the system clock on purpose: they pace real sockets for seconds,
+    /// while the injected clock drives the durable schedule (and may be a test's fake).</remarks>
+    public SmtpTransport(IOptions<DeliveryOptions> options)
     {
         _options = options.Value;
         var colon = _options.SmartHost.LastIndexOf(':');
         _host = _options.SmartHost[..colon].Trim('[', ']');
         _port = int.Parse(_options.SmartHost[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture);
-        _connect = new ResiliencePipelineBuilder { TimeProvider = time }
+        _connect = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<SocketException>().Handle<IOException>()

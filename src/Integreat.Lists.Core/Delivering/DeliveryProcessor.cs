@@ -20,6 +20,7 @@ public sealed class DeliveryProcessor(
     TimeProvider time,
     ILogger<DeliveryProcessor> logger)
 {
+    const int MaxReconnects = 2;
     readonly DeliveryOptions _options = options.Value;
 
     /// <summary>Raised after a job's new state is saved (for tests and metrics): the job and whether it is finished.</summary>
@@ -41,8 +42,12 @@ public sealed class DeliveryProcessor(
         {
             var message = outgoing.Read(job.PostId);
             var open = await OpenAsync(session, cancellationToken).ConfigureAwait(false);
+            var reconnects = 0;
             foreach (var batch in Transactions(job, pending))
             {
+                // A server that dropped us mid-job (421, reset) gets one more connection per attempt.
+                if (open.Session is { IsUsable: false } && reconnects++ < MaxReconnects)
+                    open = await OpenAsync(session, cancellationToken).ConfigureAwait(false);
                 var results = open.Session is null
                     ? batch.Recipients.Select(r => new RecipientResult(r, 421, open.Error)).ToList()
                     : await SendAsync(open.Session, message, batch, cancellationToken).ConfigureAwait(false);

@@ -26,7 +26,8 @@ public sealed class RawMessage
     public static RawMessage Parse(byte[] raw)
     {
         var (headerEnd, bodyStart) = FindBodyStart(raw);
-        using var stream = new MemoryStream(raw, 0, headerEnd, writable: false);
+        var headerStart = MboxFromLineLength(raw, headerEnd);
+        using var stream = new MemoryStream(raw, headerStart, headerEnd - headerStart, writable: false);
         HeaderList headers;
         try
         {
@@ -49,6 +50,15 @@ public sealed class RawMessage
         Headers.WriteTo(format, output);
         output.Write(Body.Span);
         return output.ToArray();
+    }
+
+    /// <summary>The length of a leading mbox <c>From </c> line (RFC 4155), which is an envelope marker, not a
+    /// header; leaked into SMTP by some clients, it is dropped rather than failing the whole header block.</summary>
+    static int MboxFromLineLength(byte[] raw, int headerEnd)
+    {
+        if (headerEnd < 5 || !raw.AsSpan(0, 5).SequenceEqual("From "u8)) return 0;
+        var newline = Array.IndexOf(raw, (byte)'\n', 0, headerEnd);
+        return newline < 0 ? 0 : newline + 1;
     }
 
     /// <summary>Returns (end of the header block including its last line end, start of the body).</summary>

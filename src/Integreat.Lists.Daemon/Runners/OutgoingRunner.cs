@@ -26,6 +26,10 @@ public sealed class OutgoingRunner(
     readonly Channel<DeliveryJob> _jobs = Channel.CreateBounded<DeliveryJob>(Math.Max(2, options.Value.Connections * 2));
     readonly HashSet<string> _inFlight = [];
 
+    /// <summary>Raised when the dispatcher has nothing due and starts waiting (its timer already set), with the
+    /// next due time or null; lets tests move a fake clock without racing the dispatcher.</summary>
+    public event Action<DateTime?>? Waiting;
+
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -56,7 +60,9 @@ public sealed class OutgoingRunner(
             if (due.Count > 0) continue;
             var next = queue.NextDueUtc();
             var wait = next is null ? Rescan : Clamp(next.Value - now);
-            await signal.Signal.WaitAsync(wait, time, stoppingToken).ConfigureAwait(false);
+            var woken = signal.Signal.WaitAsync(wait, time, stoppingToken);
+            Waiting?.Invoke(next);
+            await woken.ConfigureAwait(false);
         }
     }
 

@@ -16,7 +16,6 @@ public sealed class SmtpIntakeService(
     IOptions<SmtpIntakeOptions> options,
     IEndpointListenerFactory listenerFactory,
     IntakeState state,
-    TimeProvider time,
     ILogger<SmtpIntakeService> logger) : BackgroundService
 {
     readonly TaskCompletionSource<IReadOnlyList<IPEndPoint>> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -67,9 +66,10 @@ public sealed class SmtpIntakeService(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         state.Draining = true;
-        var deadline = time.GetUtcNow() + options.Value.DrainTimeout;
-        while (state.Sessions > 0 && time.GetUtcNow() < deadline && !cancellationToken.IsCancellationRequested)
-            await Task.Delay(TimeSpan.FromMilliseconds(50), time, CancellationToken.None).ConfigureAwait(false);
+        // Real time on purpose: sessions are real sockets, whatever clock the queues run on.
+        var drain = System.Diagnostics.Stopwatch.StartNew();
+        while (state.Sessions > 0 && drain.Elapsed < options.Value.DrainTimeout && !cancellationToken.IsCancellationRequested)
+            await Task.Delay(TimeSpan.FromMilliseconds(50), CancellationToken.None).ConfigureAwait(false);
         if (_server is not null) await _server.CancelAsync().ConfigureAwait(false);
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
     }

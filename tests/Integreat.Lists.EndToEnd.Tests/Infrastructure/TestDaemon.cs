@@ -83,9 +83,31 @@ public sealed class TestDaemon : IAsyncDisposable
         return reply;
     }
 
-    /// <summary>Posts raw bytes unchanged (MailKit dot-stuffs them).</summary>
-    public Task<string> PostRawAsync(byte[] raw, string sender, params string[] recipients)
-        => PostAsync(new Integreat.Lists.Delivery.RawMimeMessage(raw), sender, recipients);
+    /// <summary>Posts raw bytes (CRLF line ends) exactly, over a plain socket; returns the reply to the data.</summary>
+    public async Task<string> PostRawAsync(byte[] raw, string sender, params string[] recipients)
+    {
+        await using var client = new Integreat.Lists.Testing.RawSmtpClient();
+        await client.ConnectAsync("127.0.0.1", Port);
+        await client.SendAsync("EHLO test.example.org");
+        await client.SendAsync($"MAIL FROM:<{sender}>");
+        foreach (var recipient in recipients) await client.SendAsync($"RCPT TO:<{recipient}>");
+        await client.SendAsync("DATA");
+        var reply = await client.SendDataAsync(DotStuff(raw));
+        await client.SendAsync("QUIT");
+        return reply;
+    }
+
+    /// <summary>RFC 5321 §4.5.2: a line starting with '.' gets one more.</summary>
+    static byte[] DotStuff(byte[] raw)
+    {
+        var output = new List<byte>(raw.Length + 16);
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] == '.' && (i == 0 || raw[i - 1] == '\n')) output.Add((byte)'.');
+            output.Add(raw[i]);
+        }
+        return output.ToArray();
+    }
 
     /// <summary>Completes when a delivery attempt of a job finishes and <paramref name="condition"/> holds.</summary>
     public Task WaitForAttemptAsync(Func<DeliveryJob, bool, bool> condition, TimeSpan timeout)
@@ -99,6 +121,22 @@ public sealed class TestDaemon : IAsyncDisposable
             done.TrySetResult();
         }
         processor.AttemptFinished += Handler;
+        return done.Task.WaitAsync(timeout);
+    }
+
+    /// <summary>Completes when the delivery dispatcher waits (its timer set) and <paramref name="condition"/> holds for
+    /// the next due time; subscribe before causing the work.</summary>
+    public Task WaitForDispatcherIdleAsync(Func<DateTime?, bool> condition, TimeSpan timeout)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var runner = Get<OutgoingRunner>();
+        void Handler(DateTime? next)
+        {
+            if (!condition(next)) return;
+            runner.Waiting -= Handler;
+            done.TrySetResult();
+        }
+        runner.Waiting += Handler;
         return done.Task.WaitAsync(timeout);
     }
 
