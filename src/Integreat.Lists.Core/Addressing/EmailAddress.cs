@@ -27,6 +27,8 @@ public static class EmailAddress
         if (string.IsNullOrWhiteSpace(text)) return false;
         var trimmed = text.Trim();
         if (trimmed.Any(char.IsWhiteSpace) || trimmed.Contains('<') || trimmed.Contains('>')) return false;
+        // MimeKit drops a trailing dot and accepts comments; neither belongs in a roster address.
+        if (trimmed.EndsWith('.') || trimmed.Contains('(') || trimmed.Contains('"') || trimmed.Contains('[')) return false;
         if (!MailboxAddress.TryParse(Strict, trimmed, out var mailbox)) return false;
         var at = mailbox.Address.LastIndexOf('@');
         if (at <= 0 || at == mailbox.Address.Length - 1) return false;

@@ -21,9 +21,12 @@ public sealed class ReplyToHandler : IHeaderHandler
                 headers.Add(new Header(HeaderId.ReplyTo, new MailboxAddress(list.Name, list.Address).ToString(true)));
                 break;
             case ReplyToPolicy.Poster when headers.Contains(HeaderId.From):
-                var from = headers[HeaderId.From] ?? "";
+                // The raw bytes, not the decoded text, so an encoded display name stays one name.
+                var from = headers.First(h => h.Id == HeaderId.From);
+                var replyTo = new Header(HeaderId.ReplyTo, "");
+                replyTo.SetRawValue(from.RawValue);
                 headers.RemoveAll(HeaderId.ReplyTo);
-                headers.Add(new Header(HeaderId.ReplyTo, from));
+                headers.Add(replyTo);
                 break;
         }
     }

@@ -64,6 +64,9 @@ public sealed class RawMessage
     /// <summary>Returns (end of the header block including its last line end, start of the body).</summary>
     static (int HeaderEnd, int BodyStart) FindBodyStart(byte[] raw)
     {
+        // No header fields at all: the message starts with the blank line.
+        if (raw.AsSpan().StartsWith("\r\n"u8)) return (0, 2);
+        if (raw.AsSpan().StartsWith("\n"u8)) return (0, 1);
         for (var i = 0; i < raw.Length; i++)
         {
             if (raw[i] != '\n') continue;

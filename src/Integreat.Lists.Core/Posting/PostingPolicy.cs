@@ -36,9 +36,11 @@ public sealed class PostingPolicy
     public static IEnumerable<string> Senders(HeaderList headers, string envelopeSender)
     {
         var found = new List<string>();
-        var from = headers[HeaderId.From];
-        if (from is not null && InternetAddressList.TryParse(from, out var list))
-            found.AddRange(list.Mailboxes.Select(m => EmailAddress.Normalise(m.Address)));
+        // Parse the raw value: the decoded text would turn an encoded display name such as
+        // "=?utf-8?q?=3Cerika=40example.org=3E?=" into address syntax.
+        foreach (var from in headers.Where(h => h.Id == HeaderId.From))
+            if (InternetAddressList.TryParse(ParserOptions.Default, from.RawValue, out var list))
+                found.AddRange(list.Mailboxes.Select(m => EmailAddress.Normalise(m.Address)));
         if (!string.IsNullOrWhiteSpace(envelopeSender)) found.Add(EmailAddress.Normalise(envelopeSender));
         return found.Where(a => a.Contains('@')).Distinct();
     }

@@ -60,7 +60,12 @@ public sealed class TestDaemon : IAsyncDisposable
         System.IO.Directory.CreateDirectory(directory);
         var settings = CreateSettings(directory, smartHost ?? "");
         tweak?.Invoke(settings);
-        var host = DaemonHost.Build(settings, services);
+        var host = DaemonHost.Build(settings, s =>
+        {
+            // One console line per recipient would dominate the run time of fan-out tests; keep warnings.
+            s.Configure<Microsoft.Extensions.Logging.LoggerFilterOptions>(o => o.MinLevel = Microsoft.Extensions.Logging.LogLevel.Warning);
+            services?.Invoke(s);
+        });
         await host.StartAsync();
         var endpoints = await host.Services.GetRequiredService<SmtpIntakeService>().Listening.WaitAsync(TimeSpan.FromSeconds(10));
         return new TestDaemon(host, directory, endpoints[0].Port, owns);
