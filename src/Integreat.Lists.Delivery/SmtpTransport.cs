@@ -72,7 +72,16 @@ public sealed class SmtpTransport : IOutboundTransport
         if (_options.HeloName.Length > 0) client.LocalDomain = _options.HeloName;
         try
         {
-            await client.ConnectAsync(_host, _port, SecureSocketOptions.StartTlsWhenAvailable, cancellationToken).ConfigureAwait(false);
+            // MailKit leaves Nagle on: its small writes (".", RSET) then wait for the server's delayed ACK,
+            // about 40 ms per transaction. A socket of our own with TCP_NODELAY avoids that.
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            using (var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                connect.CancelAfter(_options.CommandTimeout);
+                try { await socket.ConnectAsync(_host, _port, connect.Token).ConfigureAwait(false); }
+                catch { socket.Dispose(); throw; }
+            }
+            await client.ConnectAsync(socket, _host, _port, SecureSocketOptions.StartTlsWhenAvailable, cancellationToken).ConfigureAwait(false);
             return client;
         }
         catch

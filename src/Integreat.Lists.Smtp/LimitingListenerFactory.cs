@@ -10,7 +10,7 @@ namespace Integreat.Lists.Smtp;
 /// <summary>Caps concurrent SMTP connections: one past the cap gets 421 4.7.0 and is closed; while draining
 /// for shutdown, every new connection does.</summary>
 /// <remarks>SmtpServer 11 has no connection limit (LIBRARIES.md §1.8, §1.11); this decorates its listener.</remarks>
-public sealed class LimitingListenerFactory(int maxConnections, IntakeState state) : EndpointListenerFactory
+public sealed class LimitingListenerFactory(int maxConnections, IntakeState state) : NoDelayListenerFactory
 {
     readonly SemaphoreSlim _slots = new(maxConnections, maxConnections);
 

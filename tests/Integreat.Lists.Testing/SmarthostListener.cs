@@ -28,7 +28,7 @@ internal sealed class SmarthostListener
     {
         cancellationToken.ThrowIfCancellationRequested();
         // Our own factory instance, because its EndpointStarted event is the only place the port bound for 0 shows up.
-        var listeners = new EndpointListenerFactory();
+        var listeners = new Integreat.Lists.Smtp.NoDelayListenerFactory();
         var started = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         listeners.EndpointStarted += (_, e) => started.TrySetResult(((IPEndPoint)e.LocalEndPoint).Port);
 

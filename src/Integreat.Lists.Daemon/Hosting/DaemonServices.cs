@@ -71,6 +71,7 @@ public static class DaemonServices
         services.AddHostedService(sp => sp.GetRequiredService<IncomingRunner>());
         services.AddSingleton<OutgoingRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<OutgoingRunner>());
+        services.AddHostedService<Control.ControlServer>();
         return services;
     }
 }

@@ -25,10 +25,17 @@ public sealed class OutgoingRunner(
     static readonly TimeSpan Rescan = TimeSpan.FromMinutes(1);
     readonly Channel<DeliveryJob> _jobs = Channel.CreateBounded<DeliveryJob>(Math.Max(2, options.Value.Connections * 2));
     readonly HashSet<string> _inFlight = [];
+    (bool Waiting, DateTime? Next) _idle;
 
     /// <summary>Raised when the dispatcher has nothing due and starts waiting (its timer already set), with the
     /// next due time or null; lets tests move a fake clock without racing the dispatcher.</summary>
     public event Action<DateTime?>? Waiting;
+
+    /// <summary>Whether the dispatcher is waiting now, and for which due time (null: the queue is empty).</summary>
+    public (bool Waiting, DateTime? Next) IdleState
+    {
+        get { lock (_inFlight) return _idle; }
+    }
 
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -61,8 +68,10 @@ public sealed class OutgoingRunner(
             var next = queue.NextDueUtc();
             var wait = next is null ? Rescan : Clamp(next.Value - now);
             var woken = signal.Signal.WaitAsync(wait, time, stoppingToken);
+            lock (_inFlight) _idle = (true, next);
             Waiting?.Invoke(next);
             await woken.ConfigureAwait(false);
+            lock (_inFlight) _idle = (false, null);
         }
     }
 

@@ -142,6 +142,9 @@ public sealed class TestDaemon : IAsyncDisposable
             done.TrySetResult();
         }
         runner.Waiting += Handler;
+        // Subscribed first, then the current state: no wait can slip between the two.
+        var (waiting, next) = runner.IdleState;
+        if (waiting) Handler(next);
         return done.Task.WaitAsync(timeout);
     }
 

@@ -1,0 +1,13 @@
+using Integreat.Lists.Core.Model;
+
+namespace Integreat.Lists.Core.Administration;
+
+/// <summary>The settings <c>lists set</c> changes; a null property leaves that setting as it is.</summary>
+/// <param name="SubjectPrefix">The new subject prefix, e.g. "[Bayern]"; empty for none.</param>
+/// <param name="ReplyTo">The new Reply-To policy.</param>
+/// <param name="NonmemberAction">The new action for posts from nonmembers.</param>
+public sealed record ListChanges(string? SubjectPrefix = null, ReplyToPolicy? ReplyTo = null, NonmemberAction? NonmemberAction = null)
+{
+    /// <summary>True when no setting is to change.</summary>
+    public bool IsEmpty => SubjectPrefix is null && ReplyTo is null && NonmemberAction is null;
+}

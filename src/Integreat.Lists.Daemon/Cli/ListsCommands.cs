@@ -1,0 +1,91 @@
+using System.CommandLine;
+using Integreat.Lists.Core.Administration;
+using Integreat.Lists.Core.Model;
+
+namespace Integreat.Lists.Daemon.Cli;
+
+/// <summary>The <c>lists</c> commands: <c>create</c>, <c>list</c>, <c>show</c> and <c>set</c>.</summary>
+internal static class ListsCommands
+{
+    /// <summary>Creates the <c>lists</c> command and its subcommands.</summary>
+    public static Command Build(AdminRunner admin) => new("lists", "Creates, shows and changes mailing lists.")
+    {
+        Create(admin), List(admin), Show(admin), Set(admin),
+    };
+
+    static Command Create(AdminRunner admin)
+    {
+        var address = new Argument<string>("ADDRESS") { Description = "The posting address, e.g. bayern@lists.integreat.example." };
+        var name = new Option<string>("--name") { Description = "The display name; default the capitalised local part.", HelpName = "NAME" };
+        var command = new Command("create", "Creates a list with the default settings.") { address, name };
+        command.SetAction((parse, ct) => admin.RunAsync(parse, (services, output, _) =>
+        {
+            var list = AdminRunner.Lists(services).CreateList(parse.GetValue(address)!, parse.GetValue(name));
+            output.WriteLine($"created list {list.Address} ({list.Name})");
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    static Command List(AdminRunner admin)
+    {
+        var command = new Command("list", "Prints every list as ADDRESS<TAB>NAME, one per line.");
+        command.SetAction((parse, ct) => admin.RunAsync(parse, (services, output, _) =>
+        {
+            foreach (var list in AdminRunner.Lists(services).AllLists()) output.WriteLine(list.Address + "\t" + list.Name);
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    static Command Show(AdminRunner admin)
+    {
+        var address = new Argument<string>("ADDRESS") { Description = "The list's posting address." };
+        var command = new Command("show", "Prints a list's settings as 'key: value' lines.") { address };
+        command.SetAction((parse, ct) => admin.RunAsync(parse, (services, output, _) =>
+        {
+            var lists = AdminRunner.Lists(services);
+            var list = lists.GetList(parse.GetValue(address)!);
+            Print(list, lists.Roster(list.Address).Count, output);
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    static Command Set(AdminRunner admin)
+    {
+        var address = new Argument<string>("ADDRESS") { Description = "The list's posting address." };
+        var prefix = new Option<string>("--subject-prefix") { Description = "The subject prefix, e.g. \"[Bayern]\"; \"\" for none.", HelpName = "PREFIX" };
+        var replyTo = new Option<string>("--reply-to") { Description = "Reply-To munging: poster, list or none." };
+        replyTo.AcceptOnlyFromAmong(Words.Of<ReplyToPolicy>());
+        var nonmember = new Option<string>("--nonmember-action") { Description = "Posts from nonmembers: reject, discard or accept." };
+        nonmember.AcceptOnlyFromAmong(Words.Of<NonmemberAction>());
+        var command = new Command("set", "Changes a list's settings; give at least one option.") { address, prefix, replyTo, nonmember };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(prefix) is null && result.GetResult(replyTo) is null && result.GetResult(nonmember) is null)
+                result.AddError("lists set needs at least one of --subject-prefix, --reply-to, --nonmember-action");
+        });
+        command.SetAction((parse, ct) => admin.RunAsync(parse, (services, output, _) =>
+        {
+            var changes = new ListChanges(parse.GetValue(prefix), Words.Parse<ReplyToPolicy>(parse.GetValue(replyTo)),
+                Words.Parse<NonmemberAction>(parse.GetValue(nonmember)));
+            var list = AdminRunner.Lists(services).ChangeList(parse.GetValue(address)!, changes);
+            output.WriteLine($"updated list {list.Address}");
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    static void Print(MailingList list, int members, TextWriter output)
+    {
+        output.WriteLine("address: " + list.Address);
+        output.WriteLine("name: " + list.Name);
+        output.WriteLine("list-id: " + list.ListId);
+        output.WriteLine("subject-prefix: " + list.SubjectPrefix);
+        output.WriteLine("reply-to: " + Words.Of(list.ReplyTo));
+        output.WriteLine("nonmember-action: " + Words.Of(list.NonmemberAction));
+        output.WriteLine("members: " + members);
+        output.WriteLine("created: " + Words.Time(list.CreatedUtc));
+    }
+}

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using Integreat.Lists.Core.Administration;
+using Integreat.Lists.Core.Model;
+
+namespace Integreat.Lists.Daemon.Cli;
+
+/// <summary>The <c>members</c> commands: <c>add</c>, <c>remove</c>, <c>list</c> and <c>import</c>.</summary>
+internal static class MembersCommands
+{
+    /// <summary>Creates the <c>members</c> command and its subcommands.</summary>
+    public static Command Build(AdminRunner admin) => new("members", "Adds, removes, lists and imports a list's members.")
+    {
+        Add(admin), Remove(admin), List(admin), Import(admin),
+    };
+
+    static Argument<string> ListArgument() => new("LIST") { Description = "The list's posting address." };
+
+    static Command Add(AdminRunner admin)
+    {
+        var list = ListArgument();
+        var addresses = new Argument<string[]>("ADDRESS") { Description = "The addresses to add.", Arity = ArgumentArity.OneOrMore };
+        var name = new Option<string>("--name") { Description = "The display name of the new entries.", HelpName = "NAME" };
+        var role = new Option<string>("--role") { Description = "member, owner or moderator.", DefaultValueFactory = _ => "member" };
+        role.AcceptOnlyFromAmong(Words.Of<MemberRole>());
+        var command = new Command("add", "Adds addresses; if any is invalid, adds none.") { list, addresses, name, role };
+        command.SetAction((parse, ct) => admin.RunAsync(parse, (services, output, _) =>
+        {
+            var additions = AdminRunner.Lists(services).AddMembers(parse.GetValue(list)!, parse.GetValue(addresses)!,
+                parse.GetValue(name), Words.Parse<MemberRole>(parse.GetValue(role)) ?? MemberRole.Member);
+            foreach (var a in additions) output.WriteLine(a.Added ? "added " + a.Address : "already a member: " + a.Address);
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    static Command Remove(AdminRunner admin)
+    {
+        var list = ListArgument();
+        var address = new Argument<string>("ADDRESS") { Description = "The address to remove." };
+        var command = new Command("remove", "Removes one address from the roster.") { list, address };
+        command.SetAction((parse, ct) => admin.RunAsync(parse, (services, output, _) =>
+        {
+            var removed = AdminRunner.Lists(services).RemoveMember(parse.GetValue(list)!, parse.GetValue(address)!);
+            output.WriteLine("removed " + removed);
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    static Command List(AdminRunner admin)
+    {
+        var list = ListArgument();
+        var command = new Command("list", "Prints the roster, one address per line.") { list };
+        command.SetAction((parse, ct) => admin.RunAsync(parse, (services, output, _) =>
+        {
+            foreach (var member in AdminRunner.Lists(services).Roster(parse.GetValue(list)!)) output.WriteLine(member.Address);
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    static Command Import(AdminRunner admin)
+    {
+        var list = ListArgument();
+        var file = new Argument<FileInfo>("FILE") { Description = "A CSV file with columns address,name (header row optional)." };
+        var command = new Command("import", "Adds every address of a CSV file as a member, all or nothing.") { list, file };
+        command.SetAction((parse, ct) => admin.RunAsync(parse, (services, output, error) =>
+        {
+            var lists = AdminRunner.Lists(services);
+            var target = lists.GetList(parse.GetValue(list)!).Address;
+            var report = lists.Import(target, RosterCsv.Read(parse.GetValue(file)!.FullName));
+            return Print(report, output, error);
+        }, ct));
+        return command;
+    }
+
+    static int Print(ImportReport report, TextWriter output, TextWriter error)
+    {
+        foreach (var line in report.Lines)
+        {
+            output.WriteLine(line.Outcome switch
+            {
+                ImportOutcome.Added => $"line {line.Line}: added {line.Text}",
+                ImportOutcome.AlreadyPresent => $"line {line.Line}: already present {line.Text}",
+                // A quoted field may hold line breaks; the report keeps one line per row.
+                _ => $"line {line.Line}: invalid '{line.Text.ReplaceLineEndings(" ")}'",
+            });
+        }
+        if (!report.Imported)
+        {
+            error.WriteLine("error: nothing imported: invalid line(s) " + string.Join(", ", report.Lines.Select(l => l.Line)));
+            return Cli.BadInput;
+        }
+        output.WriteLine($"added {report.Added}, already present {report.AlreadyPresent}");
+        return 0;
+    }
+}

@@ -1,0 +1,66 @@
+using System.IO.Pipelines;
+using System.Net.Security;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using SmtpServer.IO;
+
+namespace Integreat.Lists.Smtp;
+
+/// <summary>A duplex pipe over one accepted socket's stream, upgradable to TLS (STARTTLS, RFC 3207).</summary>
+/// <remarks>After the upgrade new readers and writers are created over the TLS stream, so plain-text bytes a client
+/// pipelined after STARTTLS are dropped with the old reader (RFC 3207 §6, command injection).</remarks>
+public sealed class SocketPipe : ISecurableDuplexPipe
+{
+    static readonly StreamPipeReaderOptions ReaderOptions = new(leaveOpen: true);
+    static readonly StreamPipeWriterOptions WriterOptions = new(leaveOpen: true);
+    readonly Stream _network;
+    Stream _stream;
+
+    /// <summary>Wraps <paramref name="network"/>, which the pipe owns and disposes.</summary>
+    public SocketPipe(Stream network)
+    {
+        _network = network;
+        _stream = network;
+        Input = PipeReader.Create(network, ReaderOptions);
+        Output = PipeWriter.Create(network, WriterOptions);
+    }
+
+    /// <inheritdoc/>
+    public PipeReader Input { get; private set; }
+
+    /// <inheritdoc/>
+    public PipeWriter Output { get; private set; }
+
+    /// <inheritdoc/>
+    public bool IsSecure { get; private set; }
+
+    /// <inheritdoc/>
+    public SslProtocols SslProtocol { get; private set; }
+
+    /// <inheritdoc/>
+    public async Task UpgradeAsync(X509Certificate certificate, SslProtocols protocols, CancellationToken cancellationToken = default)
+    {
+        var ssl = new SslStream(_network, leaveInnerStreamOpen: true);
+        await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions
+        {
+            ServerCertificate = certificate,
+            EnabledSslProtocols = protocols,
+            ClientCertificateRequired = false,
+            CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+        }, cancellationToken).ConfigureAwait(false);
+        _stream = ssl;
+        Input = PipeReader.Create(ssl, ReaderOptions);
+        Output = PipeWriter.Create(ssl, WriterOptions);
+        IsSecure = true;
+        SslProtocol = ssl.SslProtocol;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        Input.Complete();
+        Output.Complete();
+        if (!ReferenceEquals(_stream, _network)) _stream.Dispose();
+        _network.Dispose();
+    }
+}

@@ -1,0 +1,89 @@
+namespace Integreat.Lists.EndToEnd.Tests.Cli;
+
+public sealed class ListsCommandTests : IDisposable
+{
+    const string Bayern = "bayern@lists.example.org";
+    readonly CliSandbox _sandbox = new();
+
+    [Fact]
+    public async Task Create_then_list_prints_address_tab_name()
+    {
+        (await _sandbox.RunAsync("lists", "create", "Bayern@Lists.Example.org", "--name", "Integreat Bayern")).AssertSuccess();
+        (await _sandbox.RunAsync("lists", "create", "nrw@lists.example.org")).AssertSuccess();
+
+        var result = (await _sandbox.RunAsync("lists", "list")).AssertSuccess();
+
+        Assert.Equal([$"{Bayern}\tIntegreat Bayern", "nrw@lists.example.org\tNrw"], result.OutLines);
+    }
+
+    [Fact]
+    public async Task Show_prints_every_setting_as_key_value_lines()
+    {
+        await _sandbox.RunAsync("lists", "create", Bayern, "--name", "Integreat Bayern");
+        await _sandbox.RunAsync("members", "add", Bayern, "erika@example.org", "max@example.org");
+
+        var result = (await _sandbox.RunAsync("lists", "show", Bayern)).AssertSuccess();
+
+        var lines = result.OutLines;
+        Assert.Equal(["address: " + Bayern, "name: Integreat Bayern", "list-id: bayern.lists.example.org", "subject-prefix: [Bayern]",
+            "reply-to: none", "nonmember-action: reject", "members: 2"], lines[..7]);
+        Assert.Matches(@"^created: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", lines[7]);
+        Assert.Equal(8, lines.Length);
+    }
+
+    [Fact]
+    public async Task Set_changes_the_given_settings_only()
+    {
+        await _sandbox.RunAsync("lists", "create", Bayern);
+
+        (await _sandbox.RunAsync("lists", "set", Bayern, "--reply-to", "list", "--nonmember-action", "discard")).AssertSuccess();
+        (await _sandbox.RunAsync("lists", "set", Bayern, "--subject-prefix", "[BY]")).AssertSuccess();
+
+        var lines = (await _sandbox.RunAsync("lists", "show", Bayern)).OutLines;
+        Assert.Contains("subject-prefix: [BY]", lines);
+        Assert.Contains("reply-to: list", lines);
+        Assert.Contains("nonmember-action: discard", lines);
+    }
+
+    [Fact]
+    public async Task Set_without_an_option_is_bad_input()
+    {
+        await _sandbox.RunAsync("lists", "create", Bayern);
+
+        var line = (await _sandbox.RunAsync("lists", "set", Bayern)).AssertBadInput();
+        Assert.Contains("--subject-prefix", line);
+    }
+
+    [Fact]
+    public async Task Set_with_an_unknown_word_is_bad_input()
+    {
+        await _sandbox.RunAsync("lists", "create", Bayern);
+
+        var line = (await _sandbox.RunAsync("lists", "set", Bayern, "--reply-to", "everyone")).AssertBadInput();
+        Assert.Contains("everyone", line);
+    }
+
+    [Fact]
+    public async Task Create_with_an_invalid_address_is_one_error_line()
+    {
+        var line = (await _sandbox.RunAsync("lists", "create", "foo")).AssertBadInput();
+
+        Assert.Equal("error: 'foo' is not a valid address", line);
+        Assert.Empty((await _sandbox.RunAsync("lists", "list")).OutLines);
+    }
+
+    [Fact]
+    public async Task Create_of_an_existing_list_is_bad_input()
+    {
+        await _sandbox.RunAsync("lists", "create", Bayern);
+
+        Assert.Equal($"error: list {Bayern} exists already", (await _sandbox.RunAsync("lists", "create", Bayern)).AssertBadInput());
+    }
+
+    [Fact]
+    public async Task Show_of_an_unknown_list_is_bad_input()
+        => Assert.Equal("error: no list hessen@lists.example.org",
+            (await _sandbox.RunAsync("lists", "show", "hessen@lists.example.org")).AssertBadInput());
+
+    public void Dispose() => _sandbox.Dispose();
+}

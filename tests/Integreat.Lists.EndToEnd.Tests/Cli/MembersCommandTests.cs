@@ -1,0 +1,56 @@
+namespace Integreat.Lists.EndToEnd.Tests.Cli;
+
+public sealed class MembersCommandTests : IDisposable
+{
+    const string Bayern = "bayern@lists.example.org";
+    readonly CliSandbox _sandbox = new();
+
+    public MembersCommandTests() => _sandbox.RunAsync("lists", "create", Bayern).GetAwaiter().GetResult().AssertSuccess();
+
+    [Fact]
+    public async Task Add_reports_each_address_and_list_prints_only_addresses()
+    {
+        (await _sandbox.RunAsync("members", "add", Bayern, "max@example.org")).AssertSuccess();
+
+        var added = (await _sandbox.RunAsync("members", "add", Bayern, "Erika@Example.org", "max@example.org", "--name", "E", "--role", "owner"))
+            .AssertSuccess();
+
+        Assert.Equal(["added erika@example.org", "already a member: max@example.org"], added.OutLines);
+        Assert.Equal(["erika@example.org", "max@example.org"], (await _sandbox.RunAsync("members", "list", Bayern)).AssertSuccess().OutLines);
+    }
+
+    [Fact]
+    public async Task Add_with_an_invalid_address_adds_none()
+    {
+        var line = (await _sandbox.RunAsync("members", "add", Bayern, "erika@example.org", "foo")).AssertBadInput();
+
+        Assert.Equal("error: 'foo' is not a valid address", line);
+        Assert.Empty((await _sandbox.RunAsync("members", "list", Bayern)).OutLines);
+    }
+
+    [Fact]
+    public async Task Add_to_an_unknown_list_is_bad_input()
+        => Assert.Equal("error: no list nrw@lists.example.org",
+            (await _sandbox.RunAsync("members", "add", "nrw@lists.example.org", "erika@example.org")).AssertBadInput());
+
+    [Fact]
+    public async Task Remove_takes_the_address_off_the_roster()
+    {
+        await _sandbox.RunAsync("members", "add", Bayern, "erika@example.org", "max@example.org");
+
+        (await _sandbox.RunAsync("members", "remove", Bayern, "erika@example.org")).AssertSuccess();
+
+        Assert.Equal(["max@example.org"], (await _sandbox.RunAsync("members", "list", Bayern)).OutLines);
+    }
+
+    [Fact]
+    public async Task Remove_of_a_nonmember_is_bad_input()
+        => Assert.Equal($"error: erika@example.org is not a member of {Bayern}",
+            (await _sandbox.RunAsync("members", "remove", Bayern, "erika@example.org")).AssertBadInput());
+
+    [Fact]
+    public async Task List_of_an_unknown_list_is_bad_input()
+        => (await _sandbox.RunAsync("members", "list", "nrw@lists.example.org")).AssertBadInput();
+
+    public void Dispose() => _sandbox.Dispose();
+}

@@ -1,0 +1,76 @@
+using System.Buffers;
+using Integreat.Lists.Core.Delivering;
+using Integreat.Lists.Core.Messages;
+using Integreat.Lists.Core.Queues;
+using Integreat.Lists.Storage;
+
+namespace Integreat.Lists.EndToEnd.Tests.Cli;
+
+public sealed class QueueCommandTests : IDisposable
+{
+    const string ShuntedId = "20251129T120000-0001";
+    readonly CliSandbox _sandbox = new();
+    readonly FileSpool _spool;
+
+    public QueueCommandTests()
+    {
+        _spool = new FileSpool(_sandbox.Settings.Storage.SpoolPath);
+        var raw = new ReadOnlySequence<byte>("Subject: hi\r\n\r\nbody\r\n"u8.ToArray());
+        _spool.Enqueue(QueueName.Shunt, new MessageData { Id = ShuntedId, Sender = "a@example.org", WhichQueue = QueueName.In, Reason = "boom" }, raw);
+        _spool.Enqueue(QueueName.Command, new MessageData { Id = "20251129T120000-0002" }, raw);
+        using var store = new LiteStore(_sandbox.Settings.Storage.DatabasePath);
+        new LiteDeliveryQueue(store).Add([new DeliveryJob
+        {
+            Id = "post1.00000", PostId = "post1", List = "bayern@lists.example.org", Recipients = ["erika@example.org"],
+            Attempts = 3, Shunted = true, NextAttemptUtc = DateTime.MaxValue, LastError = "451 try later",
+        }]);
+    }
+
+    [Fact]
+    public async Task List_shows_counts_shunted_entries_and_jobs()
+    {
+        var lines = (await _sandbox.RunAsync("queue", "list")).AssertSuccess().OutLines;
+
+        Assert.Contains("spool command: 1 entry", lines);
+        Assert.Contains("spool shunt: 1 entry", lines);
+        Assert.Contains($"shunted {ShuntedId} from=in reason=boom", lines);
+        Assert.Contains("job post1.00000 list=bayern@lists.example.org recipients=1 attempts=3 next=never shunted=yes last-error=451 try later", lines);
+    }
+
+    [Fact]
+    public async Task Show_prints_the_metadata_and_the_path()
+    {
+        var lines = (await _sandbox.RunAsync("queue", "show", ShuntedId)).AssertSuccess().OutLines;
+
+        Assert.Contains("queue: shunt", lines);
+        Assert.Contains("reason: boom", lines);
+        Assert.Contains("path: " + _spool.PathOf(QueueName.Shunt, ShuntedId), lines);
+    }
+
+    [Fact]
+    public async Task Requeue_puts_a_shunted_entry_back_into_its_queue()
+    {
+        (await _sandbox.RunAsync("queue", "requeue", ShuntedId)).AssertSuccess();
+
+        Assert.Empty(_spool.List(QueueName.Shunt));
+        var entry = _spool.Read(QueueName.In, ShuntedId);
+        Assert.Null(entry.Data.WhichQueue);
+        Assert.Null(entry.Data.Reason);
+    }
+
+    [Fact]
+    public async Task Requeue_makes_a_shunted_job_due_again()
+    {
+        (await _sandbox.RunAsync("queue", "requeue", "post1.00000")).AssertSuccess();
+
+        var lines = (await _sandbox.RunAsync("queue", "show", "post1.00000")).OutLines;
+        Assert.Contains("shunted: no", lines);
+        Assert.DoesNotContain("next-attempt: never", lines);
+    }
+
+    [Fact]
+    public async Task Requeue_of_an_unknown_id_is_bad_input()
+        => Assert.Equal("error: no queue entry nothing", (await _sandbox.RunAsync("queue", "requeue", "nothing")).AssertBadInput());
+
+    public void Dispose() => _sandbox.Dispose();
+}
