@@ -34,6 +34,7 @@ internal static class CommandTree
             ListsCommands.Build(admin),
             MembersCommands.Build(admin),
             QueueCommands.Build(admin),
+            BouncesCommands.Build(admin),
         };
         root.SetAction(serve);
         return root;

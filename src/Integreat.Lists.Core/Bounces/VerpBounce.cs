@@ -1,0 +1,28 @@
+using Integreat.Lists.Core.Addressing;
+
+namespace Integreat.Lists.Core.Bounces;
+
+/// <summary>The member a bounce was sent for, read from the envelope recipient it came back to:
+/// <c>LIST-bounces+LOCAL=DOMAIN@LISTDOMAIN</c> (VERP; Postfix VERP_README, Mailman <c>StandardVERP</c>).</summary>
+/// <remarks>The VERP address is what the list itself put on the envelope, so it identifies the member even when the
+/// report names a forwarded, rewritten or unrecognisable address; it therefore wins over what parsing found.</remarks>
+public static class VerpBounce
+{
+    const string BouncesTag = "-bounces+";
+
+    /// <summary>Decodes the member from <paramref name="envelopeRecipient"/>.</summary>
+    /// <param name="envelopeRecipient">The SMTP RCPT TO of the bounce, e.g.
+    /// <c>bayern-bounces+erika=example.org@lists.integreat.example</c>; may be null.</param>
+    /// <param name="member">The member, lower-cased, e.g. <c>erika@example.org</c>; empty when false is returned.</param>
+    /// <returns>False when the address is not a list's bounces address with a VERP tag.</returns>
+    public static bool TryMember(string? envelopeRecipient, out string member)
+    {
+        member = "";
+        if (string.IsNullOrWhiteSpace(envelopeRecipient)) return false;
+        var local = AddressText.LocalPart(envelopeRecipient.Trim().Trim('<', '>'));
+        var tagAt = local.IndexOf(BouncesTag, StringComparison.OrdinalIgnoreCase);
+        if (tagAt <= 0 || !VerpAddress.TryDecode(local[(tagAt + BouncesTag.Length)..], out var decoded)) return false;
+        member = decoded.ToLowerInvariant();
+        return true;
+    }
+}
