@@ -27,6 +27,10 @@ public static partial class Log
     [LoggerMessage(1104, LogLevel.Information, "{MessageId} list={List} no notice to {Sender}: bounce or auto-reply")]
     public static partial void NoNotice(this ILogger logger, string messageId, string list, string sender);
 
+    /// <summary>A nonmember notice was not sent because the address had its notices for the day.</summary>
+    [LoggerMessage(1105, LogLevel.Information, "{MessageId} list={List} no notice to {Sender}: {Max} notices in 24 hours already")]
+    public static partial void NoticeLimited(this ILogger logger, string messageId, string list, string sender, int max);
+
     /// <summary>An entry was shunted for a human.</summary>
     [LoggerMessage(1201, LogLevel.Error, "{Id} shunted from queue {Queue}: {Reason}")]
     public static partial void Shunted(this ILogger logger, Exception exception, string id, string queue, string reason);

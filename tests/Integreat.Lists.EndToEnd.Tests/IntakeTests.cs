@@ -74,21 +74,40 @@ public sealed class IntakeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OversizedMessagesAreRefusedWith552()
+    public async Task ADeclaredOversizeIsRefusedWith552AtMail()
     {
         await using var client = await ConnectAsync();
         await client.SendAsync("EHLO client.example.org");
         Assert.StartsWith("552", await client.SendAsync("MAIL FROM:<erika@example.org> SIZE=1000000"));
+    }
 
-        await using var second = await ConnectAsync();
-        await second.SendAsync("EHLO client.example.org");
-        await second.SendAsync("MAIL FROM:<erika@example.org>");
-        await second.SendAsync("RCPT TO:<bayern@lists.integreat.example>");
-        Assert.StartsWith("354", await second.SendAsync("DATA"));
-        var big = System.Text.Encoding.ASCII.GetBytes("Subject: big\r\n\r\n" + string.Concat(Enumerable.Repeat(new string('x', 998) + "\r\n", 100)));
-        var reply = await second.SendDataAsync(big);
-        Assert.StartsWith("552", reply);
+    [Fact]
+    public async Task AnUndeclaredOversizeIsRefusedAndNothingIsSpooled()
+    {
+        await using (var client = await ConnectAsync())
+        {
+            await client.SendAsync("EHLO client.example.org");
+            await client.SendAsync("MAIL FROM:<erika@example.org>");
+            await client.SendAsync("RCPT TO:<bayern@lists.integreat.example>");
+            Assert.StartsWith("354", await client.SendAsync("DATA"));
+            var big = "Subject: big\r\n\r\n" + string.Concat(Enumerable.Repeat(new string('x', 998) + "\r\n", 100)) + ".\r\n";
+            string? reply;
+            try
+            {
+                await client.SendRawAsync(big);
+                reply = await client.ReadReplyAsync();
+            }
+            catch (IOException)
+            {
+                // The server answers 552 and closes while the client is still writing; the reset may eat the reply.
+                reply = null;
+            }
+            Assert.True(reply is null || reply.StartsWith("552", StringComparison.Ordinal), reply);
+        }
         Assert.Empty(_daemon.Get<ISpool>().List(QueueName.In));
+        // The daemon is unharmed: the next client is served.
+        await using var next = await ConnectAsync();
+        Assert.StartsWith("250", await next.SendAsync("EHLO client.example.org"));
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class PostingTests : IAsyncLifetime
         Assert.Equal(post.MessageId, message.InReplyTo);
         var text = message.TextBody ?? "";
         Assert.True(text.IndexOf("Guten Tag", StringComparison.Ordinal) < text.IndexOf("Hello", StringComparison.Ordinal));
-        Assert.Contains("steht nicht auf der Liste", text);
+        Assert.Contains("nicht als Mitglied der Liste eingetragen", text);
         Assert.Contains("not distributed", text);
         Assert.Empty(_daemon.Get<ISpool>().List(QueueName.In));
         Assert.Empty(_daemon.Get<ISpool>().List(QueueName.Shunt));
@@ -118,6 +118,30 @@ public sealed class PostingTests : IAsyncLifetime
         var copy = Assert.Single(_smarthost.Messages);
         Assert.Equal(["chefin@landkreis.de"], copy.Recipients);
         Assert.Equal(raw, copy.Data);
+    }
+
+    [Fact]
+    public async Task WithoutOwnersTheModeratorsReceiveOwnerMail()
+    {
+        _daemon.AddMembers(["moderatorin@landkreis.de"], Core.Model.MemberRole.Moderator);
+
+        await _daemon.PostAsync(Messages.Post("stranger@example.com", "Frage"), "stranger@example.com", "bayern-owner@lists.integreat.example");
+
+        await _smarthost.WaitForRecipientsAsync(1, Timeout);
+        Assert.Equal(["moderatorin@landkreis.de"], _smarthost.DeliveredTo);
+    }
+
+    [Fact]
+    public async Task ANonmemberGetsAtMostThreeNoticesADay()
+    {
+        for (var i = 0; i < 4; i++)
+            await _daemon.PostAsync(Messages.Post("stranger@example.com", $"Frage {i}"), "stranger@example.com", TestDaemon.Bayern);
+        // Ordered processing: once the member post is out, all four nonmember posts were handled.
+        await _daemon.PostAsync(Messages.Post("erika@example.org"), "erika@example.org", TestDaemon.Bayern);
+
+        await _smarthost.WaitForAsync(h => h.DeliveredTo.Count(r => r == "jana@kommune.de") == 1, Timeout);
+        await _smarthost.WaitForAsync(h => h.DeliveredTo.Count(r => r == "stranger@example.com") >= 3, Timeout);
+        Assert.Equal(3, _smarthost.DeliveredTo.Count(r => r == "stranger@example.com"));
     }
 
     [Fact]

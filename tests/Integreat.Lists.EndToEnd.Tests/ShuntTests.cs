@@ -36,7 +36,7 @@ public sealed class ShuntTests : IAsyncLifetime
         var shunted = await WaitForShuntAsync(spool);
         var entry = spool.Read(QueueName.Shunt, shunted);
         Assert.Equal(QueueName.In, entry.Data.WhichQueue);
-        Assert.Contains("has no owner", entry.Data.Reason);
+        Assert.Contains("has no owner or moderator", entry.Data.Reason);
         Assert.Equal(raw, entry.Raw);
 
         var config = WriteConfig();
@@ -52,6 +52,16 @@ public sealed class ShuntTests : IAsyncLifetime
         Assert.Equal(["chefin@landkreis.de"], _smarthost.DeliveredTo);
         Assert.Equal(raw, _smarthost.Messages[0].Data);
         Assert.Empty(spool.List(QueueName.Shunt));
+    }
+
+    [Fact]
+    public async Task OwnersFromTheSettingsAreOnTheRosterOfANewList()
+    {
+        await using var daemon = await TestDaemon.StartAsync(_smarthost.HostPort, s => s.Lists[0].Owners = ["chefin@landkreis.de"]);
+
+        var owner = daemon.Get<IRosterRepository>().Find(TestDaemon.Bayern, "chefin@landkreis.de");
+
+        Assert.Equal(MemberRole.Owner, owner?.Role);
     }
 
     async Task<string> WaitForShuntAsync(ISpool spool)

@@ -29,6 +29,8 @@ public static class EmailAddress
         if (trimmed.Any(char.IsWhiteSpace) || trimmed.Contains('<') || trimmed.Contains('>')) return false;
         // MimeKit drops a trailing dot and accepts comments; neither belongs in a roster address.
         if (trimmed.EndsWith('.') || trimmed.Contains('(') || trimmed.Contains('"') || trimmed.Contains('[')) return false;
+        // Without SMTPUTF8 (RFC 6531) end to end, a non-ASCII address can neither be delivered to nor bounce back.
+        if (!trimmed.All(char.IsAscii)) return false;
         if (!MailboxAddress.TryParse(Strict, trimmed, out var mailbox)) return false;
         var at = mailbox.Address.LastIndexOf('@');
         if (at <= 0 || at == mailbox.Address.Length - 1) return false;

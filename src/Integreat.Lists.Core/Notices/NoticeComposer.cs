@@ -19,18 +19,18 @@ public sealed class NoticeComposer(TimeProvider time)
     {
         var subject = post[HeaderId.Subject] ?? "";
         var owner = list.Addresses.Owner;
+        // One sentence per line: filled-in names and addresses would make hard-wrapped lines ragged.
         var text =
             $"""
             Guten Tag,
 
-            Ihre Nachricht an die Liste „{list.Name}“ ({list.Address}) wurde nicht an die
-            Mitglieder verteilt. Der Grund: Ihre Adresse {recipient} steht nicht auf der Liste.
+            Ihre Nachricht an die Liste „{list.Name}“ ({list.Address}) wurde nicht an die Mitglieder verteilt.
+            Der Grund: Ihre Adresse {recipient} ist nicht als Mitglied der Liste eingetragen.
             Nur Mitglieder können Nachrichten an diese Liste schicken.
 
             Betreff Ihrer Nachricht: {subject}
 
-            Wenn Sie Mitglied werden möchten oder glauben, dass hier ein Fehler vorliegt,
-            schreiben Sie bitte an die Verantwortlichen der Liste: {owner}
+            Wenn Sie Mitglied werden möchten oder glauben, dass hier ein Fehler vorliegt, schreiben Sie bitte an die Verantwortlichen der Liste: {owner}
 
             Diese Nachricht wurde automatisch erstellt.
 
@@ -38,19 +38,18 @@ public sealed class NoticeComposer(TimeProvider time)
 
             Hello,
 
-            your message to the list "{list.Name}" ({list.Address}) was not distributed
-            to its members, because your address {recipient} is not on the list.
+            Your message to the list "{list.Name}" ({list.Address}) was not distributed to its members.
+            The reason: your address {recipient} is not registered as a member of the list.
             Only members can post to this list.
 
             Subject of your message: {subject}
 
-            If you would like to join, or think this is a mistake, please write to the
-            list owners: {owner}
+            If you would like to join, or think this is a mistake, please write to the list owners: {owner}
 
             This message was sent automatically.
             """;
         return Compose(list, recipient,
-            $"Ihre Nachricht an {list.Name} wurde nicht verteilt / Your message was not distributed", text, post);
+            $"Ihre Nachricht an die Liste „{list.Name}“ wurde nicht verteilt / Your message was not distributed", text, post);
     }
 
     (byte[] Bytes, string MessageId) Compose(MailingList list, string recipient, string subject, string text, HeaderList? inReplyTo)

@@ -22,6 +22,7 @@ public sealed class IncomingProcessor(
     IDeliveryQueue deliveries,
     DeliverySignal deliverySignal,
     NoticeComposer notices,
+    NoticeLimiter limiter,
     TimeProvider time,
     ILogger<IncomingProcessor> logger)
 {
@@ -88,14 +89,24 @@ public sealed class IncomingProcessor(
             logger.NoNotice(messageId, list.Address, entry.Data.Sender);
             return;
         }
+        if (!limiter.TryAcquire(list.Address, sender))
+        {
+            logger.NoticeLimited(messageId, list.Address, sender, NoticeLimiter.MaxPerDay);
+            return;
+        }
         var (bytes, noticeId) = notices.NonmemberRejected(list, headers, sender);
         Hand(entry.Data.Id + "-notice", list, noticeId, list.Addresses.Bounces, [sender], bytes);
     }
 
     void ToOwners(MailingList list, SpoolEntry entry)
     {
-        var owners = roster.Roster(list.Address).Where(m => m.Role == MemberRole.Owner).Select(m => m.Address).ToList();
-        if (owners.Count == 0) throw new InvalidOperationException($"{list.Address} has no owner to receive owner mail");
+        var rosterEntries = roster.Roster(list.Address);
+        var owners = rosterEntries.Where(m => m.Role == MemberRole.Owner).Select(m => m.Address).ToList();
+        // As in Mailman, the moderators stand in when a list has no owner; with neither, a human must decide.
+        if (owners.Count == 0) owners = rosterEntries.Where(m => m.Role == MemberRole.Moderator).Select(m => m.Address).ToList();
+        if (owners.Count == 0)
+            throw new InvalidOperationException($"{list.Address} has no owner or moderator to receive owner mail; " +
+                "add one with 'members add LIST ADDRESS --role owner', then 'queue requeue ID'");
         var messageId = RawMessage.Parse(entry.Raw).Headers[HeaderId.MessageId]?.Trim() ?? entry.Data.Id;
         Hand(entry.Data.Id, list, messageId, list.Addresses.Bounces, owners, entry.Raw);
         spool.Delete(QueueName.In, entry.Data.Id);

@@ -12,4 +12,7 @@ public sealed class ListSeedOptions
 
     /// <summary>The subject prefix; empty uses "[Localpart]" (e.g. "[Bayern]").</summary>
     public string SubjectPrefix { get; set; } = "";
+
+    /// <summary>Owner addresses put on the roster when the list is created (they receive <c>LIST-owner@</c> mail).</summary>
+    public string[] Owners { get; set; } = [];
 }

@@ -31,7 +31,8 @@ public sealed record Settings(SmtpIntakeOptions Smtp, DeliveryOptions Delivery, 
         }
         catch (InvalidOperationException ex)
         {
-            throw new SettingsException([$"A setting has a value of the wrong type: {ex.InnerException?.Message ?? ex.Message}"]);
+            // The binder's own message names the key ("Failed to convert configuration value at 'Delivery:GiveUpAfter' …").
+            throw new SettingsException([$"{ex.Message} {ex.InnerException?.Message}".Trim()]);
         }
     }
 }

@@ -32,7 +32,11 @@ public static class SettingsValidator
         ValidateDelivery(delivery, problems);
         if (string.IsNullOrWhiteSpace(storage.Directory)) problems.Add("Storage:Directory must not be empty.");
         foreach (var list in lists)
+        {
             if (!EmailAddress.TryParse(list.Address, out _)) problems.Add($"Lists entry '{list.Address}' is not a valid list address.");
+            foreach (var owner in list.Owners.Where(o => !EmailAddress.TryParse(o, out _)))
+                problems.Add($"Lists entry '{list.Address}' names an invalid owner address '{owner}'.");
+        }
         return problems;
     }
 

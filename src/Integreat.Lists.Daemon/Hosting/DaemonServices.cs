@@ -63,6 +63,7 @@ public static class DaemonServices
     public static IServiceCollection AddIntegreatRunners(this IServiceCollection services, Settings settings)
     {
         services.AddSingleton<NoticeComposer>();
+        services.AddSingleton<NoticeLimiter>();
         services.AddSingleton<IncomingProcessor>();
         services.AddSingleton<DeliveryProcessor>();
         if (settings.Delivery.SmartHost.Length > 0) services.AddSingleton<IOutboundTransport, SmtpTransport>();

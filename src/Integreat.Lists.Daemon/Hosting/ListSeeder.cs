@@ -8,7 +8,8 @@ namespace Integreat.Lists.Daemon.Hosting;
 
 /// <summary>Creates the lists of section <c>Lists</c> on start when they do not exist; never changes existing ones.</summary>
 /// <remarks>Runs in <c>StartAsync</c>, before the SMTP listener accepts mail for those lists.</remarks>
-public sealed class ListSeeder(Settings settings, IListRepository lists, TimeProvider time, ILogger<ListSeeder> logger) : IHostedService
+public sealed class ListSeeder(Settings settings, IListRepository lists, IRosterRepository roster, TimeProvider time,
+    ILogger<ListSeeder> logger) : IHostedService
 {
     /// <inheritdoc/>
     public Task StartAsync(CancellationToken cancellationToken)
@@ -17,7 +18,10 @@ public sealed class ListSeeder(Settings settings, IListRepository lists, TimePro
         {
             var list = MailingList.Create(seed.Address, seed.Name, time.GetUtcNow().UtcDateTime);
             if (seed.SubjectPrefix.Length > 0) list.SubjectPrefix = seed.SubjectPrefix;
-            if (lists.Insert(list)) logger.LogInformation("created list {List} ({Name})", list.Address, list.Name);
+            if (!lists.Insert(list)) continue;
+            logger.LogInformation("created list {List} ({Name})", list.Address, list.Name);
+            var now = time.GetUtcNow().UtcDateTime;
+            roster.AddMissing(seed.Owners.Select(o => Member.Create(list.Address, o, null, MemberRole.Owner, now)).ToList());
         }
         return Task.CompletedTask;
     }

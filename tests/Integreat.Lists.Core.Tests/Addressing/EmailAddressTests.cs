@@ -28,6 +28,8 @@ public sealed class EmailAddressTests
     [InlineData("erika@.example.org")]
     [InlineData("erika mustermann@example.org")]
     [InlineData("erika@exa mple.org")]
+    [InlineData("jürgen@example.de")]
+    [InlineData("erika@exämple.de")]
     [InlineData("<erika@example.org>")]
     [InlineData("erika@example.org>")]
     [InlineData("Erika <erika@example.org>")]
