@@ -1,0 +1,22 @@
+namespace Integreat.Lists.Core.Commands;
+
+/// <summary>The commands understood in command mail (Mailman's <c>commands/eml_*.py</c>, plus <c>info</c>).</summary>
+public enum CommandWord
+{
+    /// <summary>A line that names no known command.</summary>
+    Unknown,
+    /// <summary><c>help</c>, <c>hilfe</c>: the command list.</summary>
+    Help,
+    /// <summary><c>join</c>, <c>subscribe</c>, <c>abonnieren</c>: start a subscription for the sender.</summary>
+    Join,
+    /// <summary><c>leave</c>, <c>unsubscribe</c>, <c>abmelden</c>: start an unsubscription for the sender.</summary>
+    Leave,
+    /// <summary><c>confirm TOKEN</c>, <c>bestätigen TOKEN</c>: answer a confirmation request.</summary>
+    Confirm,
+    /// <summary><c>who</c>, <c>mitglieder</c>: the roster, for owners only.</summary>
+    Who,
+    /// <summary><c>info</c>: the list's description.</summary>
+    Info,
+    /// <summary><c>end</c>, <c>ende</c>: stop reading.</summary>
+    End,
+}

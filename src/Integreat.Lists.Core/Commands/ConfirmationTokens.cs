@@ -1,0 +1,48 @@
+using System.Security.Cryptography;
+using System.Text;
+using Integreat.Lists.Core.Abstractions;
+using Integreat.Lists.Core.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Integreat.Lists.Core.Commands;
+
+/// <summary>Issues and redeems single-use confirmation tokens: 160 random bits, shown as 40 lower-case hex
+/// digits (an e-mail local part is case-insensitive in practice), stored only as their SHA-256.</summary>
+public sealed class ConfirmationTokens(IPendingRequestStore store, IOptions<CommandOptions> options, TimeProvider time)
+{
+    const int TokenBytes = 20;
+
+    /// <summary>Creates a token for <paramref name="action"/> on (<paramref name="list"/>, <paramref name="address"/>).</summary>
+    /// <returns>The token, to be mailed to <paramref name="address"/> and then forgotten.</returns>
+    public string Issue(string list, string address, PendingAction action)
+    {
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(TokenBytes));
+        var now = time.GetUtcNow().UtcDateTime;
+        store.Save(new PendingRequest
+        {
+            Id = Convert.ToHexStringLower(Hash(token)), List = list, Address = address, Action = action,
+            CreatedUtc = now, ExpiresUtc = now + options.Value.ConfirmationLifetime,
+        });
+        return token;
+    }
+
+    /// <summary>Redeems <paramref name="token"/> for <paramref name="list"/>: at most once, and only before it expires.</summary>
+    /// <returns>The request, or null when the token is unknown, used, expired or for another list.</returns>
+    public PendingRequest? Redeem(string list, string token)
+    {
+        var normalised = token.Trim().ToLowerInvariant();
+        if (normalised.Length != TokenBytes * 2 || !normalised.All(char.IsAsciiHexDigitLower))
+            return null;
+        var hash = Hash(normalised);
+        var request = store.Find(Convert.ToHexStringLower(hash));
+        if (request is null || request.Action == PendingAction.Approval) return null;
+        // The lookup is by hash; comparing the hash again in constant time keeps any timing difference away
+        // from the secret, whatever the storage engine's index does.
+        if (!CryptographicOperations.FixedTimeEquals(Convert.FromHexString(request.Id), hash)) return null;
+        if (!store.Remove(request.Id)) return null;
+        if (request.List != list || time.GetUtcNow().UtcDateTime >= request.ExpiresUtc) return null;
+        return request;
+    }
+
+    static byte[] Hash(string token) => SHA256.HashData(Encoding.ASCII.GetBytes(token));
+}

@@ -1,0 +1,12 @@
+namespace Integreat.Lists.Core.Commands;
+
+/// <summary>What a pending request does once it is confirmed or approved.</summary>
+public enum PendingAction
+{
+    /// <summary>Subscribe the address (awaiting its confirmation).</summary>
+    Join = 0,
+    /// <summary>Unsubscribe the address (awaiting its confirmation).</summary>
+    Leave = 1,
+    /// <summary>Subscribe the address, which confirmed; awaiting an owner's approval.</summary>
+    Approval = 2,
+}
