@@ -38,4 +38,12 @@ public static partial class Log
     /// <summary>A delivery job gave up.</summary>
     [LoggerMessage(1202, LogLevel.Warning, "{MessageId} list={List} job {JobId} gave up after {Attempts} attempts")]
     public static partial void GaveUp(this ILogger logger, string messageId, string list, string jobId, int attempts);
+
+    /// <summary>A command mail was not answered because it is automated or has no usable sender (RFC 3834).</summary>
+    [LoggerMessage(1301, LogLevel.Information, "{MessageId} list={List} command mail from <{Sender}> not answered: bounce, auto-reply or list mail")]
+    public static partial void NoCommandReply(this ILogger logger, string messageId, string list, string sender);
+
+    /// <summary>A command reply was not sent because the address had its replies for the hour.</summary>
+    [LoggerMessage(1302, LogLevel.Information, "{MessageId} list={List} no command reply to {Sender}: reply limit reached")]
+    public static partial void CommandReplyLimited(this ILogger logger, string messageId, string list, string sender);
 }

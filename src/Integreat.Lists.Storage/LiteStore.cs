@@ -1,3 +1,4 @@
+using Integreat.Lists.Core.Commands;
 using Integreat.Lists.Core.Delivering;
 using Integreat.Lists.Core.Model;
 using LiteDB;
@@ -23,6 +24,7 @@ public sealed class LiteStore : IDisposable
         mapper.Entity<Member>().Id(x => x.Id, autoId: false);
         mapper.Entity<DeliveryJob>().Id(x => x.Id, autoId: false);
         mapper.Entity<BounceEvent>().Id(x => x.Id, autoId: false);
+        mapper.Entity<PendingRequest>().Id(x => x.Id, autoId: false);
         Database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, mapper)
         {
             UtcDate = true,
@@ -32,6 +34,7 @@ public sealed class LiteStore : IDisposable
         Jobs.EnsureIndex(x => x.NextAttemptUtc);
         Jobs.EnsureIndex(x => x.PostId);
         Bounces.EnsureIndex(x => x.List);
+        Pending.EnsureIndex(x => x.List);
     }
 
     /// <summary>The database.</summary>
@@ -48,6 +51,9 @@ public sealed class LiteStore : IDisposable
 
     /// <summary>Collection <c>bounce_events</c>.</summary>
     public ILiteCollection<BounceEvent> Bounces => Database.GetCollection<BounceEvent>("bounce_events");
+
+    /// <summary>Collection <c>pending_requests</c> (confirmations by token hash, and approvals).</summary>
+    public ILiteCollection<PendingRequest> Pending => Database.GetCollection<PendingRequest>("pending_requests");
 
     /// <summary>Makes every committed change durable by syncing LiteDB's write-ahead log (LiteDB 5 never does).</summary>
     public void Sync() => DiskSync.File(_logPath);

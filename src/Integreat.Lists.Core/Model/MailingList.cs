@@ -20,6 +20,9 @@ public sealed class MailingList
     /// <summary>What happens to a post from a nonmember.</summary>
     public NonmemberAction NonmemberAction { get; set; } = NonmemberAction.Reject;
 
+    /// <summary>Who may join by mail; new lists are moderated.</summary>
+    public SubscriptionPolicy SubscriptionPolicy { get; set; } = SubscriptionPolicy.Moderate;
+
     /// <summary>When the list was created (UTC).</summary>
     public DateTime CreatedUtc { get; set; }
 

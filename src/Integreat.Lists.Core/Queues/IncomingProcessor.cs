@@ -21,6 +21,7 @@ public sealed class IncomingProcessor(
     IOutgoingStore outgoing,
     IDeliveryQueue deliveries,
     DeliverySignal deliverySignal,
+    CommandSignal commandSignal,
     NoticeComposer notices,
     NoticeLimiter limiter,
     TimeProvider time,
@@ -50,13 +51,18 @@ public sealed class IncomingProcessor(
         }
     }
 
-    /// <summary>One entry per envelope recipient, so each is processed (and retried) on its own.</summary>
+    /// <summary>One entry per distinct list address, so each is processed (and retried) on its own.</summary>
+    /// <remarks>RCPT TO the same list twice (in any spelling) is one post, not two: a repeated recipient must not
+    /// multiply deliveries.</remarks>
     void Split(SpoolEntry entry)
     {
         if (entry.Data.Recipients.Count == 0) throw new InvalidDataException("the entry has no recipient");
-        for (var i = 0; i < entry.Data.Recipients.Count; i++)
+        var distinct = entry.Data.Recipients
+            .DistinctBy(r => ListRecipient.Resolve(r, a => lists.Find(a) is not null) as object ?? EmailAddress.Normalise(r))
+            .ToList();
+        for (var i = 0; i < distinct.Count; i++)
         {
-            var data = entry.Data with { Id = $"{entry.Data.Id}-{i:D3}", Recipients = [entry.Data.Recipients[i]] };
+            var data = entry.Data with { Id = $"{entry.Data.Id}-{i:D3}", Recipients = [distinct[i]] };
             spool.Enqueue(QueueName.In, data, new System.Buffers.ReadOnlySequence<byte>(entry.Raw));
         }
         spool.Delete(QueueName.In, entry.Data.Id);
@@ -84,7 +90,8 @@ public sealed class IncomingProcessor(
     void Notify(MailingList list, SpoolEntry entry, HeaderList headers, string messageId)
     {
         var sender = entry.Data.Sender;
-        if (AutomatedMessage.IsAutomated(sender, headers) || !EmailAddress.TryParse(sender, out sender))
+        if (AutomatedMessage.IsAutomated(sender, headers) || !EmailAddress.TryParse(sender, out sender)
+            || IsOurs(sender) || IsReport(entry.Raw))
         {
             logger.NoNotice(messageId, list.Address, entry.Data.Sender);
             return;
@@ -96,6 +103,21 @@ public sealed class IncomingProcessor(
         }
         var (bytes, noticeId) = notices.NonmemberRejected(list, headers, sender);
         Hand(entry.Data.Id + "-notice", list, noticeId, list.Addresses.Bounces, [sender], bytes);
+    }
+
+    /// <summary>True for an address in a list domain: a notice there would come back to us as mail.</summary>
+    bool IsOurs(string address)
+    {
+        var domain = EmailAddress.DomainOf(address);
+        return lists.All().Any(l => l.Addresses.Domain == domain);
+    }
+
+    /// <summary>True when the bounce parser sees a bounce, an auto-reply, a read receipt or a feedback report.</summary>
+    static bool IsReport(byte[] raw)
+    {
+        using var stream = new MemoryStream(raw, writable: false);
+        var report = new Bounces.BounceParser().Parse(MimeMessage.Load(stream));
+        return report.IsBounce || report.Recogniser != Bounces.BounceParser.NoRecogniser;
     }
 
     void ToOwners(MailingList list, SpoolEntry entry)
@@ -116,6 +138,7 @@ public sealed class IncomingProcessor(
     {
         spool.Move(QueueName.In, entry.Data.Id, queue, entry.Data);
         logger.Kept(entry.Data.Id, list.Address, queue, entry.Data.Id);
+        if (queue == QueueName.Command) commandSignal.Signal.Notify();
     }
 
     /// <summary>Writes the message once and queues its jobs, unless a previous run already did.</summary>

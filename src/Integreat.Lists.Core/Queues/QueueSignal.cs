@@ -45,3 +45,10 @@ public sealed class DeliverySignal
     /// <summary>The underlying signal.</summary>
     public QueueSignal Signal { get; } = new();
 }
+
+/// <summary>The signal that wakes the command runner after an entry was kept in the <c>command</c> queue.</summary>
+public sealed class CommandSignal
+{
+    /// <summary>The underlying signal.</summary>
+    public QueueSignal Signal { get; } = new();
+}

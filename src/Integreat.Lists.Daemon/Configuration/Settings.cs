@@ -12,6 +12,9 @@ namespace Integreat.Lists.Daemon.Configuration;
 /// <param name="Lists">Section <c>Lists</c>: the lists to create on first start.</param>
 public sealed record Settings(SmtpIntakeOptions Smtp, DeliveryOptions Delivery, StorageOptions Storage, IReadOnlyList<ListSeedOptions> Lists)
 {
+    /// <summary>Section <c>Commands</c>: command mail and confirmations.</summary>
+    public CommandOptions Commands { get; init; } = new();
+
     /// <summary>Binds and validates every section.</summary>
     /// <exception cref="SettingsException">A value cannot be converted, or a setting is invalid.</exception>
     public static Settings Bind(IConfiguration configuration)
@@ -25,8 +28,9 @@ public sealed record Settings(SmtpIntakeOptions Smtp, DeliveryOptions Delivery, 
             var delivery = configuration.GetSection(DeliveryOptions.Section).Get<DeliveryOptions>() ?? new();
             var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new();
             var lists = configuration.GetSection("Lists").Get<List<ListSeedOptions>>() ?? [];
-            var settings = new Settings(smtp, delivery, storage, lists);
-            var problems = SettingsValidator.Validate(smtp, delivery, storage, lists);
+            var commands = configuration.GetSection(CommandOptions.Section).Get<CommandOptions>() ?? new();
+            var settings = new Settings(smtp, delivery, storage, lists) { Commands = commands };
+            var problems = SettingsValidator.Validate(smtp, delivery, storage, lists, commands);
             return problems.Count == 0 ? settings : throw new SettingsException(problems);
         }
         catch (InvalidOperationException ex)

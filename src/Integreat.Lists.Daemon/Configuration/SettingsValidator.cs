@@ -10,7 +10,7 @@ public static class SettingsValidator
 {
     /// <summary>Returns the problems; empty when the settings are usable.</summary>
     public static IReadOnlyList<string> Validate(SmtpIntakeOptions smtp, DeliveryOptions delivery, StorageOptions storage,
-        IReadOnlyList<ListSeedOptions> lists)
+        IReadOnlyList<ListSeedOptions> lists, CommandOptions? commands = null)
     {
         var problems = new List<string>();
         if (smtp.Listen.Length == 0) problems.Add("Smtp:Listen must name at least one address:port.");
@@ -30,6 +30,7 @@ public static class SettingsValidator
         if (smtp.CertificatePath.Length > 0 && !File.Exists(smtp.CertificateKeyPath))
             problems.Add("Smtp:CertificateKeyPath must name the PEM key of Smtp:CertificatePath.");
         ValidateDelivery(delivery, problems);
+        if (commands is not null) ValidateCommands(commands, problems);
         if (string.IsNullOrWhiteSpace(storage.Directory)) problems.Add("Storage:Directory must not be empty.");
         foreach (var list in lists)
         {
@@ -38,6 +39,14 @@ public static class SettingsValidator
                 problems.Add($"Lists entry '{list.Address}' names an invalid owner address '{owner}'.");
         }
         return problems;
+    }
+
+    static void ValidateCommands(CommandOptions commands, List<string> problems)
+    {
+        if (commands.ConfirmationLifetime < TimeSpan.FromMinutes(1) || commands.ConfirmationLifetime > TimeSpan.FromDays(30))
+            problems.Add("Commands:ConfirmationLifetime must be between 00:01:00 and 30.00:00:00.");
+        if (commands.MaxRepliesPerHour is < 1 or > 100) problems.Add("Commands:MaxRepliesPerHour must be between 1 and 100.");
+        if (commands.MaxConfirmationsPerDay is < 1 or > 100) problems.Add("Commands:MaxConfirmationsPerDay must be between 1 and 100.");
     }
 
     static void ValidateDelivery(DeliveryOptions delivery, List<string> problems)

@@ -1,4 +1,5 @@
 using Integreat.Lists.Core.Abstractions;
+using Integreat.Lists.Core.Commands;
 using Integreat.Lists.Core.Delivering;
 using Integreat.Lists.Core.Notices;
 using Integreat.Lists.Core.Queues;
@@ -26,17 +27,23 @@ public static class DaemonServices
         services.AddSingleton(Options.Create(settings.Smtp));
         services.AddSingleton(Options.Create(settings.Delivery));
         services.AddSingleton(Options.Create(settings.Storage));
+        services.AddSingleton(Options.Create(settings.Commands));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new LiteStore(settings.Storage.DatabasePath));
         services.AddSingleton<IListRepository, LiteListRepository>();
         services.AddSingleton<IRosterRepository, LiteRosterRepository>();
         services.AddSingleton<IDeliveryQueue, LiteDeliveryQueue>();
         services.AddSingleton<IBounceEventStore, LiteBounceEventStore>();
+        services.AddSingleton<IPendingRequestStore, LitePendingRequestStore>();
+        services.AddSingleton<ConfirmationTokens>();
+        services.AddSingleton<CommandLimits>();
+        services.AddSingleton<MembershipWorkflow>();
         services.AddSingleton<ISpool>(_ => new FileSpool(settings.Storage.SpoolPath));
         services.AddSingleton<IOutgoingStore>(_ => new FileOutgoingStore(settings.Storage.SpoolPath));
         services.AddSingleton<IDeliveryJournal>(_ => new FileDeliveryJournal(settings.Storage.SpoolPath));
         services.AddSingleton<IncomingSignal>();
         services.AddSingleton<DeliverySignal>();
+        services.AddSingleton<CommandSignal>();
         return services;
     }
 
@@ -70,6 +77,9 @@ public static class DaemonServices
         else services.AddSingleton<IOutboundTransport, PickupTransport>();
         services.AddSingleton<IncomingRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<IncomingRunner>());
+        services.AddSingleton<CommandProcessor>();
+        services.AddSingleton<CommandRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<CommandRunner>());
         services.AddSingleton<OutgoingRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<OutgoingRunner>());
         services.AddHostedService<Control.ControlServer>();

@@ -1,0 +1,124 @@
+using Integreat.Lists.Core.Abstractions;
+using Integreat.Lists.Core.Addressing;
+using Integreat.Lists.Core.Delivering;
+using Integreat.Lists.Core.Messages;
+using Integreat.Lists.Core.Model;
+using Integreat.Lists.Core.Posting;
+using Integreat.Lists.Core.Queues;
+using Microsoft.Extensions.Logging;
+using MimeKit;
+
+namespace Integreat.Lists.Core.Commands;
+
+/// <summary>Processes one entry of the <c>command</c> queue (Mailman's <c>runners/command.py</c>): mail to
+/// <c>-request</c>, <c>-join</c>, <c>-leave</c> and <c>-confirm+TOKEN</c>.</summary>
+/// <remarks>Never answers a bounce, an auto-reply or list mail (RFC 3834 §2, <see cref="AutomatedMessage"/>);
+/// sends at most one reply per command mail and a limited number per address and hour. Replies go to the
+/// From: address, so a forged From: sends the answer (a roster, too) to the real owner of that address. An
+/// exception leaves the entry where it is; the runner then shunts it (STYLE.md rule 5).</remarks>
+public sealed class CommandProcessor(
+    ISpool spool,
+    IListRepository lists,
+    IRosterRepository roster,
+    IOutgoingStore outgoing,
+    IDeliveryQueue deliveries,
+    DeliverySignal deliverySignal,
+    MembershipWorkflow membership,
+    CommandLimits limits,
+    TimeProvider time,
+    ILogger<CommandProcessor> logger)
+{
+    /// <summary>Raised after an entry was processed (for tests), with the entry id and how many mails it caused.</summary>
+    public event Action<string, int>? Processed;
+
+    /// <summary>Processes the entry <paramref name="id"/> of the <c>command</c> queue and removes it.</summary>
+    public void Process(string id)
+    {
+        var entry = spool.Read(QueueName.Command, id);
+        var recipient = ListRecipient.Resolve(entry.Data.Recipients.Single(), a => lists.Find(a) is not null)
+            ?? throw new InvalidOperationException($"no list has the address {entry.Data.Recipients[0]} any more");
+        var list = lists.Find(recipient.List)!;
+        using var stream = new MemoryStream(entry.Raw, writable: false);
+        var message = MimeMessage.Load(stream);
+        var messageId = message.MessageId ?? entry.Data.Id;
+        var sender = Sender(message, entry.Data.Sender);
+        var mails = 0;
+        if (sender is null || AutomatedMessage.IsAutomated(entry.Data.Sender, message.Headers)
+            || AutomatedMessage.IsAutomated(sender, message.Headers) || AutoReplySubject.Matches(message.Subject))
+            logger.NoCommandReply(messageId, list.Address, entry.Data.Sender);
+        else
+            mails = Execute(entry.Data.Id, list, recipient, message, sender);
+        spool.Delete(QueueName.Command, entry.Data.Id);
+        Processed?.Invoke(id, mails);
+    }
+
+    int Execute(string entryId, MailingList list, ListRecipient recipient, MimeMessage message, string sender)
+    {
+        var mails = new List<OutgoingMail>();
+        IReadOnlyList<CommandLine> commands = recipient.Subaddress switch
+        {
+            Subaddress.Join => [new CommandLine("join", CommandWord.Join, [])],
+            Subaddress.Leave => [new CommandLine("leave", CommandWord.Leave, [])],
+            Subaddress.Confirm => [new CommandLine("confirm " + recipient.Tag, CommandWord.Confirm, [recipient.Tag])],
+            _ => CommandParser.Parse(message),
+        };
+        var results = commands.Select(c => Run(list, c, sender, mails)).ToList();
+        // As in Mailman (NEWS 3.3.6), -join and -leave answer with the confirmation request alone.
+        var implied = recipient.Subaddress is Subaddress.Join or Subaddress.Leave && mails.Count > 0;
+        if (results.Any(r => r.Quiet))
+            logger.CommandReplyLimited(message.MessageId ?? entryId, list.Address, sender);
+        else if (!implied)
+        {
+            if (limits.Replies.TryAcquire(list.Address, sender))
+                mails.Add(CommandResultsNotice.Compose(list, sender, results, message.MessageId is null ? null : "<" + message.MessageId + ">", time));
+            else
+                logger.CommandReplyLimited(message.MessageId ?? entryId, list.Address, sender);
+        }
+        for (var i = 0; i < mails.Count; i++) Hand($"{entryId}-{i:D2}", list, mails[i]);
+        return mails.Count;
+    }
+
+    CommandResult Run(MailingList list, CommandLine command, string sender, List<OutgoingMail> mails) => command.Word switch
+    {
+        CommandWord.Help => HelpText.Help(list, command.Text),
+        CommandWord.Info => HelpText.Info(list, command.Text),
+        CommandWord.Join => membership.RequestJoin(list, command.Text, sender, mails),
+        CommandWord.Leave => membership.RequestLeave(list, command.Text, sender, mails),
+        CommandWord.Confirm when command.Arguments.Count > 0 => membership.Confirm(list, command.Text, command.Arguments[0], mails),
+        CommandWord.Confirm => new(command.Text, "Bitte geben Sie den Code an: bestätigen CODE", "Please give the code: confirm CODE"),
+        CommandWord.Who => Who(list, command.Text, sender),
+        _ => new(command.Text, "Unbekannter Befehl. Schreiben Sie „hilfe“ für eine Übersicht.", "Unknown command. Send \"help\" for a list."),
+    };
+
+    CommandResult Who(MailingList list, string command, string sender)
+    {
+        if (roster.Find(list.Address, sender)?.Role != MemberRole.Owner)
+            return new(command, "Die Mitgliederliste erhalten nur die Verantwortlichen der Liste.", "Only the list owners may see the roster.");
+        var entries = roster.Roster(list.Address).Select(m => "  " + m.Address + (m.Role == MemberRole.Member ? "" : " (" + m.Role.ToString().ToLowerInvariant() + ")"));
+        var lines = string.Join("\n", entries);
+        return new(command, "Mitglieder:\n" + lines, "Members:\n" + lines);
+    }
+
+    /// <summary>The address to answer: the From: mailbox, else the envelope sender; null when neither is usable.</summary>
+    static string? Sender(MimeMessage message, string envelopeSender)
+    {
+        var from = message.From.Mailboxes.FirstOrDefault()?.Address;
+        if (EmailAddress.TryParse(from, out var address)) return address;
+        return EmailAddress.TryParse(envelopeSender, out address) ? address : null;
+    }
+
+    /// <summary>Writes the mail once and queues its job, unless a previous run already did.</summary>
+    void Hand(string postId, MailingList list, OutgoingMail mail)
+    {
+        if (deliveries.HasJobsFor(postId)) return;
+        outgoing.Write(postId, mail.Bytes);
+        var now = time.GetUtcNow().UtcDateTime;
+        deliveries.Add([new DeliveryJob
+        {
+            Id = postId + ".00000", PostId = postId, List = list.Address, MessageId = mail.MessageId,
+            Sender = list.Addresses.Bounces, Recipients = mail.Recipients.ToList(), CreatedUtc = now, NextAttemptUtc = now,
+        }]);
+        logger.Queued(mail.MessageId, list.Address, mail.Recipients.Count, postId);
+        deliverySignal.Signal.Notify();
+    }
+}

@@ -1,0 +1,12 @@
+namespace Integreat.Lists.Core.Commands;
+
+/// <summary>The outcome of one command, in both languages of the reply.</summary>
+/// <param name="Command">The command line as the sender wrote it.</param>
+/// <param name="German">The result in German (Sie-Form).</param>
+/// <param name="English">The result in English.</param>
+public sealed record CommandResult(string Command, string German, string English)
+{
+    /// <summary>True when the mail must not be answered at all: its answer would go to an address that reached its
+    /// limit of confirmation requests, and a reply would flood it just the same.</summary>
+    public bool Quiet { get; init; }
+}

@@ -1,0 +1,104 @@
+using Integreat.Lists.Core.Abstractions;
+using Integreat.Lists.Core.Configuration;
+using Integreat.Lists.Core.Model;
+using Microsoft.Extensions.Options;
+
+namespace Integreat.Lists.Core.Commands;
+
+/// <summary>Self-service joining and leaving with double opt-in (Mailman's <c>app/subscriptions.py</c>): a
+/// request sends a confirmation to the address concerned; the confirmation, and for moderated lists an owner's
+/// approval, then change the roster.</summary>
+/// <remarks>Nothing here trusts a From: header: every roster change needs the token that was mailed to the
+/// address concerned, or an owner's approval through the CLI.</remarks>
+public sealed class MembershipWorkflow(
+    IRosterRepository roster,
+    IPendingRequestStore pending,
+    ConfirmationTokens tokens,
+    CommandLimits limits,
+    IOptions<CommandOptions> options,
+    TimeProvider time)
+{
+    /// <summary>Starts a join of <paramref name="address"/>; adds the confirmation request to <paramref name="mails"/>.</summary>
+    public CommandResult RequestJoin(MailingList list, string command, string address, List<OutgoingMail> mails)
+    {
+        if (list.SubscriptionPolicy == SubscriptionPolicy.Closed)
+            return new(command, "Diese Liste nimmt keine Anmeldungen per E-Mail an. Bitte wenden Sie sich an " + list.Addresses.Owner + ".",
+                "This list does not accept subscriptions by e-mail. Please contact " + list.Addresses.Owner + ".");
+        if (roster.Find(list.Address, address) is not null)
+            return new(command, $"{address} ist bereits Mitglied der Liste.", $"{address} is already a member of the list.");
+        if (pending.Find(PendingRequest.ApprovalKey(list.Address, address)) is not null)
+            return new(command, "Ihre Anmeldung wartet bereits auf die Freigabe durch die Verantwortlichen.",
+                "Your subscription is already waiting for the owners' approval.");
+        return SendConfirmation(list, command, address, PendingAction.Join, mails);
+    }
+
+    /// <summary>Starts a leave of <paramref name="address"/>; adds the confirmation request to <paramref name="mails"/>.</summary>
+    public CommandResult RequestLeave(MailingList list, string command, string address, List<OutgoingMail> mails)
+    {
+        if (roster.Find(list.Address, address) is null)
+            return new(command, $"{address} ist kein Mitglied der Liste.", $"{address} is not a member of the list.");
+        return SendConfirmation(list, command, address, PendingAction.Leave, mails);
+    }
+
+    /// <summary>Redeems a token and carries out its request.</summary>
+    public CommandResult Confirm(MailingList list, string command, string token, List<OutgoingMail> mails)
+    {
+        var request = tokens.Redeem(list.Address, token);
+        if (request is null)
+            return new(command, "Diese Bestätigung ist unbekannt, abgelaufen oder wurde schon verwendet.",
+                "This confirmation is unknown, has expired or was used already.");
+        if (request.Action == PendingAction.Leave)
+        {
+            roster.Remove(list.Address, request.Address);
+            return new(command, $"{request.Address} wurde von der Liste abgemeldet.", $"{request.Address} has left the list.");
+        }
+        return list.SubscriptionPolicy switch
+        {
+            SubscriptionPolicy.Open => Subscribe(list, command, request.Address),
+            SubscriptionPolicy.Moderate => AwaitApproval(list, command, request.Address, mails),
+            _ => new(command, "Diese Liste nimmt keine Anmeldungen per E-Mail mehr an.", "This list no longer accepts subscriptions by e-mail."),
+        };
+    }
+
+    /// <summary>Approves a waiting subscription (CLI <c>members approve</c>).</summary>
+    /// <returns>False when no approval for that address waits.</returns>
+    public bool Approve(MailingList list, string address)
+    {
+        if (!pending.Remove(PendingRequest.ApprovalKey(list.Address, address))) return false;
+        roster.AddMissing([Member.Create(list.Address, address, null, MemberRole.Member, time.GetUtcNow().UtcDateTime)]);
+        return true;
+    }
+
+    CommandResult SendConfirmation(MailingList list, string command, string address, PendingAction action, List<OutgoingMail> mails)
+    {
+        if (!limits.Confirmations.TryAcquire(list.Address, address))
+            return new(command, "Heute wurden schon zu viele Bestätigungen an diese Adresse geschickt. Bitte versuchen Sie es morgen wieder.",
+                "Too many confirmation requests were sent to this address today. Please try again tomorrow.") { Quiet = true };
+        var token = tokens.Issue(list.Address, address, action);
+        mails.Add(ConfirmationNotice.Compose(list, address, token, action, options.Value.ConfirmationLifetime, time));
+        return new(command, $"Eine Bestätigungsanfrage wurde an {address} geschickt.", $"A confirmation request was sent to {address}.");
+    }
+
+    CommandResult Subscribe(MailingList list, string command, string address)
+    {
+        roster.AddMissing([Member.Create(list.Address, address, null, MemberRole.Member, time.GetUtcNow().UtcDateTime)]);
+        return new(command, $"{address} ist jetzt Mitglied der Liste „{list.Name}“. Abmelden: eine Nachricht an {list.Addresses.Leave}",
+            $"{address} is now a member of the list \"{list.Name}\". To leave, send a message to {list.Addresses.Leave}");
+    }
+
+    CommandResult AwaitApproval(MailingList list, string command, string address, List<OutgoingMail> mails)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        pending.Save(new PendingRequest
+        {
+            Id = PendingRequest.ApprovalKey(list.Address, address), List = list.Address, Address = address,
+            Action = PendingAction.Approval, CreatedUtc = now, ExpiresUtc = DateTime.MaxValue,
+        });
+        var members = roster.Roster(list.Address);
+        var owners = members.Where(m => m.Role == MemberRole.Owner).Select(m => m.Address).ToList();
+        if (owners.Count == 0) owners = members.Where(m => m.Role == MemberRole.Moderator).Select(m => m.Address).ToList();
+        if (owners.Count > 0) mails.Add(ApprovalNotice.Compose(list, owners, address, time));
+        return new(command, "Danke für Ihre Bestätigung. Ihre Anmeldung wartet jetzt auf die Freigabe durch die Verantwortlichen der Liste.",
+            "Thank you for confirming. Your subscription now waits for the list owners' approval.");
+    }
+}
