@@ -36,9 +36,27 @@ public static class EmailAddress
         if (at <= 0 || at == mailbox.Address.Length - 1) return false;
         var domain = mailbox.Address[(at + 1)..];
         if (!domain.Contains('.') || domain.StartsWith('.') || domain.EndsWith('.')) return false;
+        // RFC 5321 §4.5.3.1: a server may refuse anything longer, and a bounce for such an address never returns.
+        if (at > MaxLocalPart || mailbox.Address.Length > MaxAddress) return false;
+        if (!domain.Split('.').All(IsHostLabel)) return false;
         normalised = Normalise(mailbox.Address);
         return true;
     }
+
+    /// <summary>The longest local part, in octets (RFC 5321 §4.5.3.1.1).</summary>
+    public const int MaxLocalPart = 64;
+
+    /// <summary>The longest address, in octets: a 256-octet path (RFC 5321 §4.5.3.1.3) less its angle brackets.</summary>
+    public const int MaxAddress = 254;
+
+    /// <summary>The longest domain label, in octets (RFC 1035 §2.3.4).</summary>
+    const int MaxLabel = 63;
+
+    /// <summary>A host name label (RFC 1123 §2.1, RFC 5321 §4.1.2 <c>sub-domain</c>): letters, digits and
+    /// hyphens, neither first nor last a hyphen, 1 to 63 octets.</summary>
+    static bool IsHostLabel(string label)
+        => label.Length is > 0 and <= MaxLabel && label[0] != '-' && label[^1] != '-'
+            && label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
     /// <summary>The domain of an address (after the last '@'), lower-cased; empty when there is none.</summary>
     public static string DomainOf(string address)

@@ -50,6 +50,45 @@ public sealed class EmailAddressTests
         Assert.False(EmailAddress.TryParse("erika@example.org.", out var normalised), $"accepted as '{normalised}'");
     }
 
+    public static TheoryData<string> OverLongOrBadlyLabelled() => new()
+    {
+        "x@-example.org",
+        "x@example-.org",
+        "x@sub.-example.org",
+        "x@example.org-",
+        "x@example.-org",
+        new string('a', 65) + "@example.org",
+        new string('a', 300) + "@example.org",
+        "x@" + new string('a', 64) + ".org",
+        // 64 + 1 + 4 labels of 63 and 3 dots = 320 octets: every part within its limit, the whole not.
+        new string('a', 64) + "@" + string.Join('.', Enumerable.Repeat(new string('b', 63), 3)) + ".org",
+    };
+
+    [Theory]
+    [MemberData(nameof(OverLongOrBadlyLabelled))]
+    public void RejectsHyphenEdgedLabelsAndWhatBreaksTheRfc5321SizeLimits(string text)
+    {
+        Assert.False(EmailAddress.TryParse(text, out var normalised), $"accepted as '{normalised}'");
+    }
+
+    public static TheoryData<string> AtTheLimits() => new()
+    {
+        new string('a', 64) + "@example.org",
+        "x@" + new string('a', 63) + ".org",
+        "x@my-example.org",
+        "x@1und1.de",
+        // 64 + 1 + 189 = 254 octets exactly.
+        new string('a', 64) + "@" + string.Join('.', Enumerable.Repeat(new string('b', 61), 3)) + ".bbb",
+    };
+
+    [Theory]
+    [MemberData(nameof(AtTheLimits))]
+    public void AcceptsAddressesExactlyAtTheLimits(string text)
+    {
+        Assert.True(EmailAddress.TryParse(text, out var normalised), $"rejected {text.Length} octets");
+        Assert.Equal(text, normalised);
+    }
+
     [Theory]
     [InlineData("  <Erika@Example.ORG> ", "erika@example.org")]
     [InlineData("MAX@EXAMPLE.NET", "max@example.net")]
