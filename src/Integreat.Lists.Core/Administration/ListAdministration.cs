@@ -14,10 +14,13 @@ public sealed class ListAdministration(IListRepository lists, IRosterRepository 
     /// <param name="address">The posting address, e.g. <c>bayern@lists.integreat.example</c>.</param>
     /// <param name="name">The display name; null or empty for the capitalised local part.</param>
     /// <returns>The new list.</returns>
-    /// <exception cref="AdministrationException">The address is invalid, or a list with it exists.</exception>
+    /// <exception cref="AdministrationException">The address is invalid, a list with it exists, it is one of
+    /// another list's addresses (<c>bayern-owner@</c>), or one of the new list's addresses is another list's
+    /// posting address (<c>bayern@</c> while <c>bayern-owner@</c> is a list).</exception>
     public MailingList CreateList(string address, string? name)
     {
         var normalised = ParseAddress(address);
+        if (lists.Find(normalised) is null) RefuseAddressClash(normalised);
         var list = MailingList.Create(normalised, name, time.GetUtcNow().UtcDateTime);
         if (!lists.Insert(list)) throw new AdministrationException($"list {normalised} exists already");
         return list;
@@ -41,6 +44,7 @@ public sealed class ListAdministration(IListRepository lists, IRosterRepository 
         if (changes.SubjectPrefix is not null) list.SubjectPrefix = changes.SubjectPrefix.Trim();
         if (changes.ReplyTo is { } replyTo) list.ReplyTo = replyTo;
         if (changes.NonmemberAction is { } action) list.NonmemberAction = action;
+        if (changes.SubscriptionPolicy is { } policy) list.SubscriptionPolicy = policy;
         // The list may have been removed in between; Update then reports it instead of recreating it.
         if (!lists.Update(list)) throw new AdministrationException($"no list {list.Address}");
         return list;
@@ -61,6 +65,11 @@ public sealed class ListAdministration(IListRepository lists, IRosterRepository 
     {
         var target = GetList(list).Address;
         var normalised = addresses.Select(ParseAddress).ToList();
+        foreach (var address in normalised)
+        {
+            if (ListAddressOf(address) is { } named)
+                throw new AdministrationException($"{address} is {Describe(named)}; a list address cannot be a member (mail loop)");
+        }
         var now = time.GetUtcNow().UtcDateTime;
         var added = roster.AddMissing(normalised.Select(a => Member.Create(target, a, name, role, now)).ToList())
             .Select(m => m.Address).ToHashSet(StringComparer.Ordinal);
@@ -86,7 +95,7 @@ public sealed class ListAdministration(IListRepository lists, IRosterRepository 
     public ImportReport Import(string list, IReadOnlyList<ImportRow> rows)
     {
         var target = GetList(list).Address;
-        var parsed = rows.Select(r => (Row: r, Valid: EmailAddress.TryParse(r.Address, out var a), Address: a)).ToList();
+        var parsed = rows.Select(r => (Row: r, Valid: EmailAddress.TryParse(r.Address, out var a) && ListAddressOf(a) is null, Address: a)).ToList();
         if (parsed.Any(p => !p.Valid))
             return new ImportReport(parsed.Where(p => !p.Valid).Select(p => new ImportLine(p.Row.Line, ImportOutcome.Invalid, p.Row.Address.Trim())).ToList());
         var now = time.GetUtcNow().UtcDateTime;
@@ -96,6 +105,32 @@ public sealed class ListAdministration(IListRepository lists, IRosterRepository 
         return new ImportReport(parsed.Select(p => new ImportLine(p.Row.Line,
             added.Contains(p.Address) && reported.Add(p.Address) ? ImportOutcome.Added : ImportOutcome.AlreadyPresent, p.Address)).ToList());
     }
+
+    /// <summary>The suffixes of a list's sub-addresses, as <see cref="ListRecipient.Resolve"/> recognises them.</summary>
+    static readonly string[] SubaddressSuffixes = ["-request", "-owner", "-bounces", "-join", "-leave", "-confirm"];
+
+    /// <summary>The list address <paramref name="address"/> names (posting or sub-address, with or without a
+    /// VERP/token tag), or null when it names none of the existing lists.</summary>
+    ListRecipient? ListAddressOf(string address) => ListRecipient.Resolve(address, a => lists.Find(a) is not null);
+
+    /// <summary>Refuses a new list whose posting address would take over an existing list's address, or whose
+    /// sub-addresses would shadow another list's posting address.</summary>
+    void RefuseAddressClash(string posting)
+    {
+        if (ListAddressOf(posting) is { } named)
+            throw new AdministrationException($"{posting} is {Describe(named)}; choose another address");
+        var at = posting.LastIndexOf('@');
+        foreach (var suffix in SubaddressSuffixes)
+        {
+            var sub = posting[..at] + suffix + posting[at..];
+            if (lists.Find(sub) is not null)
+                throw new AdministrationException($"list {sub} exists and would collide with the {suffix[1..]} address of {posting}; choose another address");
+        }
+    }
+
+    static string Describe(ListRecipient named) => named.Subaddress == Subaddress.Posting
+        ? $"the posting address of list {named.List}"
+        : $"the {named.Subaddress.ToString().ToLowerInvariant()} address of list {named.List}";
 
     static string ParseAddress(string text)
         => EmailAddress.TryParse(text, out var normalised) ? normalised : throw new AdministrationException($"'{text}' is not a valid address");

@@ -46,6 +46,19 @@ public sealed class ListAdministrationImportTests
     }
 
     [Fact]
+    public void Import_of_a_list_address_imports_nothing_and_reports_it_invalid()
+    {
+        var calls = _roster.AddMissingCalls;
+
+        var report = _admin.Import(Bayern, [new(1, "erika@example.org", ""), new(2, "bayern-bounces@lists.integreat.example", ""), new(3, Bayern, "")]);
+
+        Assert.False(report.Imported);
+        Assert.Equal([new(2, ImportOutcome.Invalid, "bayern-bounces@lists.integreat.example"), new(3, ImportOutcome.Invalid, Bayern)], report.Lines);
+        Assert.Equal(calls, _roster.AddMissingCalls);
+        Assert.Null(_roster.Find(Bayern, "erika@example.org"));
+    }
+
+    [Fact]
     public void Import_into_an_unknown_list_is_bad_input()
         => Assert.Throws<AdministrationException>(() => _admin.Import("nrw@x.org", [new(1, "erika@example.org", "")]));
 }

@@ -47,6 +47,74 @@ public sealed class ListAdministrationTests
         Assert.Equal("First", _lists.Find(Bayern)!.Name);
     }
 
+    [Theory]
+    [InlineData("bayern-owner@lists.integreat.example", "the owner address of list " + Bayern)]
+    [InlineData("Bayern-Request@lists.integreat.example", "the request address of list " + Bayern)]
+    [InlineData("bayern-bounces@lists.integreat.example", "the bounces address of list " + Bayern)]
+    [InlineData("bayern-join@lists.integreat.example", "the join address of list " + Bayern)]
+    [InlineData("bayern-leave@lists.integreat.example", "the leave address of list " + Bayern)]
+    [InlineData("bayern-confirm@lists.integreat.example", "the confirm address of list " + Bayern)]
+    [InlineData("bayern-bounces+x=example.org@lists.integreat.example", "the bounces address of list " + Bayern)]
+    public void CreateList_refuses_an_address_of_an_existing_list(string address, string named)
+    {
+        _admin.CreateList(Bayern, null);
+
+        var error = Assert.Throws<AdministrationException>(() => _admin.CreateList(address, null));
+
+        Assert.Contains(named, error.Message);
+        Assert.Equal([Bayern], _lists.All().Select(l => l.Address));
+    }
+
+    [Theory]
+    [InlineData("-owner")]
+    [InlineData("-request")]
+    [InlineData("-bounces")]
+    [InlineData("-join")]
+    [InlineData("-leave")]
+    [InlineData("-confirm")]
+    public void CreateList_refuses_a_list_whose_subaddress_is_an_existing_list(string suffix)
+    {
+        var existing = $"bayern{suffix}@lists.integreat.example";
+        _admin.CreateList(existing, null);
+
+        var error = Assert.Throws<AdministrationException>(() => _admin.CreateList(Bayern, null));
+
+        Assert.Contains($"list {existing} exists", error.Message);
+        Assert.Null(_lists.Find(Bayern));
+    }
+
+    [Fact]
+    public void CreateList_allows_a_similar_name_on_another_domain_or_with_another_suffix()
+    {
+        _admin.CreateList(Bayern, null);
+
+        _admin.CreateList("bayern-owner@lists.other.example", null);
+        _admin.CreateList("bayern-news@lists.integreat.example", null);
+        _admin.CreateList("oberbayern@lists.integreat.example", null);
+
+        Assert.Equal(4, _lists.All().Count);
+    }
+
+    [Theory]
+    [InlineData(Bayern)]
+    [InlineData("BAYERN@lists.integreat.example")]
+    [InlineData("bayern-bounces@lists.integreat.example")]
+    [InlineData("bayern-bounces+erika=example.org@lists.integreat.example")]
+    [InlineData("bayern-request@lists.integreat.example")]
+    [InlineData("hessen-owner@lists.integreat.example")]
+    [InlineData("hessen@lists.integreat.example")]
+    [InlineData("hessen-confirm+token@lists.integreat.example")]
+    public void AddMembers_refuses_any_list_address_and_adds_none(string address)
+    {
+        _admin.CreateList(Bayern, null);
+        _admin.CreateList("hessen@lists.integreat.example", null);
+
+        var error = Assert.Throws<AdministrationException>(() => _admin.AddMembers(Bayern, ["erika@example.org", address], null, MemberRole.Member));
+
+        Assert.Contains("a list address cannot be a member", error.Message);
+        Assert.Empty(_roster.Roster(Bayern));
+    }
+
     [Fact]
     public void ChangeList_changes_only_the_given_settings()
     {
