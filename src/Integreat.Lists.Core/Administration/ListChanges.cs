@@ -6,8 +6,10 @@ namespace Integreat.Lists.Core.Administration;
 /// <param name="SubjectPrefix">The new subject prefix, e.g. "[Bayern]"; empty for none.</param>
 /// <param name="ReplyTo">The new Reply-To policy.</param>
 /// <param name="NonmemberAction">The new action for posts from nonmembers.</param>
-public sealed record ListChanges(string? SubjectPrefix = null, ReplyToPolicy? ReplyTo = null, NonmemberAction? NonmemberAction = null)
+/// <param name="SubscriptionPolicy">The new policy for joining by mail.</param>
+public sealed record ListChanges(string? SubjectPrefix = null, ReplyToPolicy? ReplyTo = null, NonmemberAction? NonmemberAction = null,
+    SubscriptionPolicy? SubscriptionPolicy = null)
 {
     /// <summary>True when no setting is to change.</summary>
-    public bool IsEmpty => SubjectPrefix is null && ReplyTo is null && NonmemberAction is null;
+    public bool IsEmpty => SubjectPrefix is null && ReplyTo is null && NonmemberAction is null && SubscriptionPolicy is null;
 }

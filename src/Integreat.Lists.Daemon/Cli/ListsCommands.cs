@@ -60,16 +60,19 @@ internal static class ListsCommands
         replyTo.AcceptOnlyFromAmong(Words.Of<ReplyToPolicy>());
         var nonmember = new Option<string>("--nonmember-action") { Description = "Posts from nonmembers: reject, discard or accept." };
         nonmember.AcceptOnlyFromAmong(Words.Of<NonmemberAction>());
-        var command = new Command("set", "Changes a list's settings; give at least one option.") { address, prefix, replyTo, nonmember };
+        var subscription = new Option<string>("--subscription-policy") { Description = "Joining by mail: open, moderate or closed." };
+        subscription.AcceptOnlyFromAmong(Words.Of<SubscriptionPolicy>());
+        var command = new Command("set", "Changes a list's settings; give at least one option.") { address, prefix, replyTo, nonmember, subscription };
         command.Validators.Add(result =>
         {
-            if (result.GetResult(prefix) is null && result.GetResult(replyTo) is null && result.GetResult(nonmember) is null)
-                result.AddError("lists set needs at least one of --subject-prefix, --reply-to, --nonmember-action");
+            if (result.GetResult(prefix) is null && result.GetResult(replyTo) is null && result.GetResult(nonmember) is null
+                && result.GetResult(subscription) is null)
+                result.AddError("lists set needs at least one of --subject-prefix, --reply-to, --nonmember-action, --subscription-policy");
         });
         command.SetAction((parse, ct) => admin.RunAsync(parse, (services, output, _) =>
         {
             var changes = new ListChanges(parse.GetValue(prefix), Words.Parse<ReplyToPolicy>(parse.GetValue(replyTo)),
-                Words.Parse<NonmemberAction>(parse.GetValue(nonmember)));
+                Words.Parse<NonmemberAction>(parse.GetValue(nonmember)), Words.Parse<SubscriptionPolicy>(parse.GetValue(subscription)));
             var list = AdminRunner.Lists(services).ChangeList(parse.GetValue(address)!, changes);
             output.WriteLine($"updated list {list.Address}");
             return 0;
@@ -85,6 +88,7 @@ internal static class ListsCommands
         output.WriteLine("subject-prefix: " + list.SubjectPrefix);
         output.WriteLine("reply-to: " + Words.Of(list.ReplyTo));
         output.WriteLine("nonmember-action: " + Words.Of(list.NonmemberAction));
+        output.WriteLine("subscription-policy: " + Words.Of(list.SubscriptionPolicy));
         output.WriteLine("members: " + members);
         output.WriteLine("created: " + Words.Time(list.CreatedUtc));
     }

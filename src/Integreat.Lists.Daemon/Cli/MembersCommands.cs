@@ -1,16 +1,21 @@
 using System.CommandLine;
+using Integreat.Lists.Core.Abstractions;
+using Integreat.Lists.Core.Addressing;
 using Integreat.Lists.Core.Administration;
+using Integreat.Lists.Core.Commands;
 using Integreat.Lists.Core.Model;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Integreat.Lists.Daemon.Cli;
 
-/// <summary>The <c>members</c> commands: <c>add</c>, <c>remove</c>, <c>list</c> and <c>import</c>.</summary>
+/// <summary>The <c>members</c> commands: <c>add</c>, <c>remove</c>, <c>list</c>, <c>import</c>, <c>pending</c> and
+/// <c>approve</c>.</summary>
 internal static class MembersCommands
 {
     /// <summary>Creates the <c>members</c> command and its subcommands.</summary>
     public static Command Build(AdminRunner admin) => new("members", "Adds, removes, lists and imports a list's members.")
     {
-        Add(admin), Remove(admin), List(admin), Import(admin),
+        Add(admin), Remove(admin), List(admin), Import(admin), Pending(admin), Approve(admin),
     };
 
     static Argument<string> ListArgument() => new("LIST") { Description = "The list's posting address." };
@@ -70,6 +75,37 @@ internal static class MembersCommands
             var target = lists.GetList(parse.GetValue(list)!).Address;
             var report = lists.Import(target, RosterCsv.Read(parse.GetValue(file)!.FullName));
             return Print(report, output, error);
+        }, ct));
+        return command;
+    }
+
+    static Command Pending(AdminRunner admin)
+    {
+        var list = ListArgument();
+        var command = new Command("pending", "Prints the confirmed subscriptions waiting for approval, one address per line.") { list };
+        command.SetAction((parse, ct) => admin.RunAsync(parse, (services, output, _) =>
+        {
+            var target = AdminRunner.Lists(services).GetList(parse.GetValue(list)!);
+            foreach (var request in services.GetRequiredService<IPendingRequestStore>().Approvals(target.Address))
+                output.WriteLine(request.Address + "\t" + Words.Time(request.CreatedUtc));
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    static Command Approve(AdminRunner admin)
+    {
+        var list = ListArgument();
+        var address = new Argument<string>("ADDRESS") { Description = "The address whose subscription to approve." };
+        var command = new Command("approve", "Approves a confirmed subscription to a moderated list.") { list, address };
+        command.SetAction((parse, ct) => admin.RunAsync(parse, (services, output, _) =>
+        {
+            var target = AdminRunner.Lists(services).GetList(parse.GetValue(list)!);
+            var normalised = EmailAddress.Normalise(parse.GetValue(address)!);
+            if (!services.GetRequiredService<MembershipWorkflow>().Approve(target, normalised))
+                throw new AdministrationException($"no subscription of {normalised} waits for approval on {target.Address}");
+            output.WriteLine("approved " + normalised);
+            return 0;
         }, ct));
         return command;
     }

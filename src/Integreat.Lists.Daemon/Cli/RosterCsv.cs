@@ -36,7 +36,10 @@ internal static class RosterCsv
     /// <summary>Reads the data rows of CSV text; the header row, if any, and blank rows are skipped.</summary>
     public static IReadOnlyList<ImportRow> Parse(TextReader text)
     {
-        using var csv = new CsvParser(text, Format);
+        // Read whole (a roster file is small), so a record's line can be counted from the text itself.
+        var content = text.ReadToEnd();
+        var lines = new LineCounter(content);
+        using var csv = new CsvParser(new StringReader(content), Format);
         var rows = new List<ImportRow>();
         Columns? columns = null;
         while (csv.Read())
@@ -49,7 +52,7 @@ internal static class RosterCsv
                 if (columns is not null) continue;
                 columns = new Columns(0, 1, RestIsName: true);
             }
-            rows.Add(new ImportRow(StartLine(csv), Field(record, columns.Address), Name(record, columns)));
+            rows.Add(new ImportRow(lines.LineAt((int)(csv.CharCount - csv.RawRecord.Length)), Field(record, columns.Address), Name(record, columns)));
         }
         return rows;
     }
@@ -68,8 +71,23 @@ internal static class RosterCsv
 
     static string Field(string[] record, int index) => index >= 0 && index < record.Length ? record[index] : "";
 
-    /// <summary>The file line where the record starts: a quoted field may span several lines.</summary>
-    static int StartLine(CsvParser csv) => csv.RawRow - csv.RawRecord.TrimEnd('\r', '\n').Count(c => c == '\n');
+    /// <summary>The file line where a record starts, from its character offset: a quoted field may span several
+    /// lines, and an unterminated quote runs to the end of the file, taking the final line end with it, so the
+    /// parser's row counter cannot tell where the record began.</summary>
+    sealed class LineCounter(string content)
+    {
+        int _offset;
+        int _line = 1;
+
+        /// <summary>The 1-based line of <paramref name="offset"/>; offsets must not decrease between calls.</summary>
+        public int LineAt(int offset)
+        {
+            offset = Math.Clamp(offset, _offset, content.Length);
+            for (; _offset < offset; _offset++)
+                if (content[_offset] == '\n') _line++;
+            return _line;
+        }
+    }
 
     /// <summary>Where the fields are: by header, or address first and the rest the name.</summary>
     sealed record Columns(int Address, int Name, bool RestIsName);

@@ -44,6 +44,33 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Empty((await _sandbox.RunAsync("members", "list", Bayern)).OutLines);
     }
 
+    [Theory]
+    [InlineData("address,name\n\"erika@example.org,Erika\n")]
+    [InlineData("address,name\r\n\"erika@example.org,Erika\r\n")]
+    [InlineData("address,name\n\"erika@example.org,Erika")]
+    [InlineData("address,name\n\"erika@example.org,Erika\nmax@example.org,Max\n")]
+    public async Task An_unterminated_quote_is_reported_at_the_line_where_it_opens(string content)
+    {
+        var csv = _sandbox.WriteFile("members.csv", content);
+
+        var result = await _sandbox.RunAsync("members", "import", Bayern, csv);
+
+        result.AssertBadInput();
+        Assert.StartsWith("line 2: invalid ", Assert.Single(result.OutLines));
+        Assert.Empty((await _sandbox.RunAsync("members", "list", Bayern)).OutLines);
+    }
+
+    [Fact]
+    public async Task A_quoted_name_over_several_lines_is_reported_at_its_first_line()
+    {
+        var csv = _sandbox.WriteFile("members.csv", "erika@example.org,\"Muster,\nErika\"\nmax@example.org,Max\nbad,Bad\n");
+
+        var result = await _sandbox.RunAsync("members", "import", Bayern, csv);
+
+        result.AssertBadInput();
+        Assert.Equal(["line 4: invalid 'bad'"], result.OutLines);
+    }
+
     [Fact]
     public async Task Import_of_a_missing_file_is_bad_input()
         => Assert.Contains("cannot read", (await _sandbox.RunAsync("members", "import", Bayern, Path.Combine(_sandbox.Root, "none.csv"))).AssertBadInput());

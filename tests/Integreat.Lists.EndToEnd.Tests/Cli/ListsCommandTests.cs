@@ -26,9 +26,9 @@ public sealed class ListsCommandTests : IDisposable
 
         var lines = result.OutLines;
         Assert.Equal(["address: " + Bayern, "name: Integreat Bayern", "list-id: bayern.lists.example.org", "subject-prefix: [Bayern]",
-            "reply-to: none", "nonmember-action: reject", "members: 2"], lines[..7]);
-        Assert.Matches(@"^created: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", lines[7]);
-        Assert.Equal(8, lines.Length);
+            "reply-to: none", "nonmember-action: reject", "subscription-policy: moderate", "members: 2"], lines[..8]);
+        Assert.Matches(@"^created: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", lines[8]);
+        Assert.Equal(9, lines.Length);
     }
 
     [Fact]
@@ -43,6 +43,20 @@ public sealed class ListsCommandTests : IDisposable
         Assert.Contains("subject-prefix: [BY]", lines);
         Assert.Contains("reply-to: list", lines);
         Assert.Contains("nonmember-action: discard", lines);
+    }
+
+    [Theory]
+    [InlineData("open")]
+    [InlineData("closed")]
+    [InlineData("moderate")]
+    public async Task Set_changes_the_subscription_policy(string policy)
+    {
+        await _sandbox.RunAsync("lists", "create", Bayern);
+
+        (await _sandbox.RunAsync("lists", "set", Bayern, "--subscription-policy", policy)).AssertSuccess();
+
+        Assert.Contains("subscription-policy: " + policy, (await _sandbox.RunAsync("lists", "show", Bayern)).OutLines);
+        Assert.Contains("everyone", (await _sandbox.RunAsync("lists", "set", Bayern, "--subscription-policy", "everyone")).AssertBadInput());
     }
 
     [Fact]

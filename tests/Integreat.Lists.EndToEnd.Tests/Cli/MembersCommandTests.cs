@@ -1,3 +1,6 @@
+using Integreat.Lists.Core.Commands;
+using Integreat.Lists.Storage;
+
 namespace Integreat.Lists.EndToEnd.Tests.Cli;
 
 public sealed class MembersCommandTests : IDisposable
@@ -47,6 +50,27 @@ public sealed class MembersCommandTests : IDisposable
     public async Task Remove_of_a_nonmember_is_bad_input()
         => Assert.Equal($"error: erika@example.org is not a member of {Bayern}",
             (await _sandbox.RunAsync("members", "remove", Bayern, "erika@example.org")).AssertBadInput());
+
+    [Fact]
+    public async Task Approve_subscribes_a_confirmed_address_waiting_for_approval()
+    {
+        using (var store = new LiteStore(_sandbox.Settings.Storage.DatabasePath))
+        {
+            new LitePendingRequestStore(store).Save(new PendingRequest
+            {
+                Id = PendingRequest.ApprovalKey(Bayern, "neu@example.org"), List = Bayern, Address = "neu@example.org",
+                Action = PendingAction.Approval, CreatedUtc = new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc), ExpiresUtc = DateTime.MaxValue,
+            });
+        }
+
+        Assert.Equal(["neu@example.org\t2026-11-02T09:00:00Z"], (await _sandbox.RunAsync("members", "pending", Bayern)).AssertSuccess().OutLines);
+        Assert.Equal(["approved neu@example.org"], (await _sandbox.RunAsync("members", "approve", Bayern, "Neu@Example.org")).AssertSuccess().OutLines);
+
+        Assert.Equal(["neu@example.org"], (await _sandbox.RunAsync("members", "list", Bayern)).OutLines);
+        Assert.Empty((await _sandbox.RunAsync("members", "pending", Bayern)).OutLines);
+        Assert.Equal($"error: no subscription of neu@example.org waits for approval on {Bayern}",
+            (await _sandbox.RunAsync("members", "approve", Bayern, "neu@example.org")).AssertBadInput());
+    }
 
     [Fact]
     public async Task List_of_an_unknown_list_is_bad_input()
