@@ -12,15 +12,20 @@ namespace Integreat.Lists.Daemon.Control;
 /// commands in-process, against the running host's services, and replies with their output and exit code.</summary>
 /// <remarks>Only one process may use the LiteDB store at a time (each keeps its own cache; see <see cref="StoreLock"/>),
 /// so while the daemon runs the CLI asks it instead of opening the store. The socket is <c>control.sock</c> in the
-/// data directory, mode 0600 (only the daemon's user may administer). Commands run one at a time, in arrival
-/// order, so two of them never race.</remarks>
+/// data directory, mode 0600 (only the daemon's user may administer). Connections are served concurrently, and
+/// a client has <see cref="RequestTimeout"/> to send its request line, so an idle or slow client holds up nobody;
+/// the commands themselves run one at a time, so two of them never race.</remarks>
 public sealed class ControlServer(IServiceProvider services, IOptions<StorageOptions> storage, ILogger<ControlServer> logger)
     : BackgroundService
 {
     /// <summary>How long a client may take to send its request line before it is dropped.</summary>
-    static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(5);
 
     readonly string _path = ControlSocket.PathFor(storage.Value);
+    /// <summary>Lets one command run at a time; reading requests and writing replies happen outside it.</summary>
+    readonly SemaphoreSlim _commandGate = new(1, 1);
+    readonly object _connectionsGate = new();
+    readonly HashSet<Task> _connections = [];
     Socket? _listener;
 
     /// <summary>The socket's path.</summary>
@@ -46,6 +51,21 @@ public sealed class ControlServer(IServiceProvider services, IOptions<StorageOpt
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await AcceptLoopAsync(stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Every connection ends soon after the stop: its read and its command watch the stopping token.
+            Task[] open;
+            lock (_connectionsGate) open = [.. _connections];
+            await Task.WhenAll(open).ConfigureAwait(false);
+        }
+    }
+
+    async Task AcceptLoopAsync(CancellationToken stoppingToken)
+    {
         while (_listener is not null && !stoppingToken.IsCancellationRequested)
         {
             Socket client;
@@ -63,7 +83,32 @@ public sealed class ControlServer(IServiceProvider services, IOptions<StorageOpt
                 logger.LogError(ex, "the control socket stopped accepting: {Reason}", ex.Message);
                 return;
             }
-            using (client) await ServeAsync(client, stoppingToken).ConfigureAwait(false);
+            Track(ServeAndCloseAsync(client, stoppingToken));
+        }
+    }
+
+    void Track(Task connection)
+    {
+        lock (_connectionsGate) _connections.Add(connection);
+        connection.ContinueWith(done => { lock (_connectionsGate) _connections.Remove(done); },
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    async Task ServeAndCloseAsync(Socket client, CancellationToken stoppingToken)
+    {
+        // Off the accept loop at once: the next client is accepted while this one is still being read.
+        await Task.Yield();
+        using (client)
+        {
+            try
+            {
+                await ServeAsync(client, stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                // A connection must never take the control socket down with it.
+                logger.LogError(ex, "control connection failed: {Reason}", ex.Message);
+            }
         }
     }
 
@@ -78,6 +123,7 @@ public sealed class ControlServer(IServiceProvider services, IOptions<StorageOpt
     public override void Dispose()
     {
         Close();
+        _commandGate.Dispose();
         base.Dispose();
     }
 
@@ -112,7 +158,16 @@ public sealed class ControlServer(IServiceProvider services, IOptions<StorageOpt
             await using var stream = new NetworkStream(client, ownsSocket: false);
             var args = await ReadRequestAsync(stream, stoppingToken).ConfigureAwait(false);
             if (args is null) return;
-            var reply = await RunAsync(args, stoppingToken).ConfigureAwait(false);
+            ControlReply reply;
+            await _commandGate.WaitAsync(stoppingToken).ConfigureAwait(false);
+            try
+            {
+                reply = await RunAsync(args, stoppingToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _commandGate.Release();
+            }
             await stream.WriteAsync(Encoding.UTF8.GetBytes(reply.ToJson() + "\n"), stoppingToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException)
@@ -127,7 +182,16 @@ public sealed class ControlServer(IServiceProvider services, IOptions<StorageOpt
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         timeout.CancelAfter(RequestTimeout);
         using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
-        var line = await reader.ReadLineAsync(timeout.Token).ConfigureAwait(false);
+        string? line;
+        try
+        {
+            line = await reader.ReadLineAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning("control client sent no request within {Seconds} s; connection dropped", RequestTimeout.TotalSeconds);
+            return null;
+        }
         try
         {
             return line is null ? null : JsonSerializer.Deserialize<string[]>(line);

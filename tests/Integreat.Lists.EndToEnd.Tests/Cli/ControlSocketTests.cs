@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Integreat.Lists.Core.Abstractions;
 using Integreat.Lists.Daemon.Control;
 using Integreat.Lists.Daemon.Hosting;
@@ -60,6 +61,62 @@ public sealed class ControlSocketTests : IDisposable
 
             Assert.Equal(["line 1: added erika@example.org", "added 1, already present 0"], result.OutLines);
             Assert.Equal("Muster, Erika", host.Services.GetRequiredService<IRosterRepository>().Find(Bayern, "erika@example.org")!.DisplayName);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Idle_connections_do_not_hold_up_a_command()
+    {
+        using var host = DaemonHost.Build(_sandbox.Settings);
+        await host.StartAsync();
+        var idle = new List<Socket>();
+        try
+        {
+            await host.Services.GetRequiredService<SmtpIntakeService>().Listening.WaitAsync(TimeSpan.FromSeconds(10));
+            for (var i = 0; i < 5; i++)
+            {
+                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                idle.Add(socket);
+                await socket.ConnectAsync(new UnixDomainSocketEndPoint(SocketPath));
+            }
+
+            // Served one after the other, the command would wait out each idle client's request timeout first.
+            var command = _sandbox.RunAsync("lists", "create", Bayern);
+            var first = await Task.WhenAny(command, Task.Delay(ControlServer.RequestTimeout));
+
+            Assert.True(first == command, $"the command did not complete within {ControlServer.RequestTimeout.TotalSeconds} s " +
+                "while 5 idle connections were open");
+            (await command).AssertSuccess();
+            Assert.NotNull(host.Services.GetRequiredService<IListRepository>().Find(Bayern));
+        }
+        finally
+        {
+            foreach (var socket in idle) socket.Dispose();
+            await host.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task An_idle_connection_is_closed_after_the_request_timeout()
+    {
+        using var host = DaemonHost.Build(_sandbox.Settings);
+        await host.StartAsync();
+        try
+        {
+            await host.Services.GetRequiredService<SmtpIntakeService>().Listening.WaitAsync(TimeSpan.FromSeconds(10));
+            using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(SocketPath));
+
+            // The daemon closes the connection without a reply: the read ends with 0 bytes.
+            var read = socket.ReceiveAsync(new byte[16], SocketFlags.None);
+            var first = await Task.WhenAny(read, Task.Delay(ControlServer.RequestTimeout * 4));
+
+            Assert.True(first == read, "the daemon kept an idle control connection open");
+            Assert.Equal(0, await read);
         }
         finally
         {
