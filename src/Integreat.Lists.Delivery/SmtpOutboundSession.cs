@@ -36,7 +36,7 @@ public sealed class SmtpOutboundSession(ListSmtpClient client) : IOutboundSessio
             // MAIL FROM or DATA refused: the same verdict for every recipient the server did not already refuse.
             return Results(recipients, (int)ex.StatusCode, ex.Message);
         }
-        catch (Exception ex) when (ex is SmtpProtocolException or IOException or SocketException
+        catch (Exception ex) when (ex is SmtpProtocolException or IOException or SocketException or TimeoutException
                                        or (OperationCanceledException and not TaskCanceledException { CancellationToken.IsCancellationRequested: true }))
         {
             if (cancellationToken.IsCancellationRequested) throw;

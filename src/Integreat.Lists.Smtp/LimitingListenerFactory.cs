@@ -29,8 +29,18 @@ public sealed class LimitingListenerFactory(int maxConnections, IntakeState stat
             {
                 var pipe = await inner.GetPipeAsync(context, cancellationToken).ConfigureAwait(false);
                 if (!state.Draining && slots.Wait(0)) return new CountedPipe(pipe, slots);
-                await pipe.Output.WriteAsync(state.Draining ? Closing : TooMany, cancellationToken).ConfigureAwait(false);
-                pipe.Dispose();
+                try
+                {
+                    await pipe.Output.WriteAsync(state.Draining ? Closing : TooMany, cancellationToken).ConfigureAwait(false);
+                }
+                catch (IOException)
+                {
+                    // The client left before it could be told; nothing to do.
+                }
+                finally
+                {
+                    pipe.Dispose();
+                }
                 // The inner listener adds its endpoint keys on every accept.
                 context.Properties.Clear();
             }
@@ -53,8 +63,15 @@ public sealed class LimitingListenerFactory(int maxConnections, IntakeState stat
 
         public void Dispose()
         {
-            inner.Dispose();
-            if (Interlocked.Exchange(ref _released, 1) == 0) slots.Release();
+            try
+            {
+                inner.Dispose();
+            }
+            finally
+            {
+                // Released whatever the disposal did: a leaked slot would lock everyone out until restart.
+                if (Interlocked.Exchange(ref _released, 1) == 0) slots.Release();
+            }
         }
     }
 }

@@ -18,6 +18,9 @@ public sealed class ListCommandFactory : SmtpCommandFactory
 
         protected override IEnumerable<string> GetExtensions(ISessionContext context) => base.GetExtensions(context)
             .Where(x => x != "SMTPUTF8" && !x.StartsWith("AUTH", StringComparison.Ordinal))
+            .Select(x => x.StartsWith("SIZE ", StringComparison.Ordinal)
+                ? "SIZE " + (context.ServerOptions.MaxMessageSizeOptions.Length - SmtpServerFactory.SizeSlackBytes)
+                : x)
             .Append("ENHANCEDSTATUSCODES");
     }
 }

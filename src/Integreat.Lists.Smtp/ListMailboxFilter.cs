@@ -20,6 +20,7 @@ public sealed class ListMailboxFilter(IListRepository lists, IOptions<SmtpIntake
     public Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken cancellationToken)
     {
         if (state.Draining) throw new SmtpResponseException(Replies.ShuttingDown, quit: true);
+        if (size > options.Value.MaxMessageSizeKiB * 1024L) throw new SmtpResponseException(Replies.MessageTooBig);
         context.Properties[RecipientCount] = 0;
         return Task.FromResult(true);
     }

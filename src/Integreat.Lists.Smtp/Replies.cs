@@ -17,6 +17,9 @@ public static class Replies
     /// <summary>Too many recipients in one transaction (RFC 5321 §4.5.3.1.10, X.5.3).</summary>
     public static readonly SmtpResponse TooManyRecipients = new((SmtpReplyCode)452, "4.5.3 too many recipients");
 
+    /// <summary>The message (or its declared size, RFC 1870 §6.2) is over the advertised SIZE (RFC 3463 X.3.4).</summary>
+    public static readonly SmtpResponse MessageTooBig = new((SmtpReplyCode)552, "5.3.4 message size exceeds the fixed maximum");
+
     /// <summary>The spool failed: the client must retry (never a 5xx for our own trouble).</summary>
     public static readonly SmtpResponse SpoolUnavailable = new(SmtpReplyCode.Aborted, "4.3.0 temporary local problem, try again later");
 

@@ -9,6 +9,12 @@ namespace Integreat.Lists.Smtp;
 /// dangerous defaults (LIBRARIES.md §0): strict size limit, long session timeout, TLS 1.2 and 1.3, neutral greeting.</summary>
 public static class SmtpServerFactory
 {
+    /// <summary>How far past the advertised SIZE the library's own hard limit lies.</summary>
+    /// <remarks>SmtpServer 11 counts the terminating dot and any pipelined commands against its limit, and at the
+    /// limit it answers nothing until the client sends more (LIBRARIES.md §1.5). With the hard limit a little
+    /// higher, a message over the advertised size reaches our store, which answers a clean 552 5.3.4.</remarks>
+    public const int SizeSlackBytes = 64 * 1024;
+
     /// <summary>Creates the server; <paramref name="services"/> must resolve the store, filter, authenticator,
     /// listener factory and command factory.</summary>
     public static SmtpServer.SmtpServer Create(SmtpIntakeOptions options, IServiceProvider services)
@@ -17,9 +23,11 @@ public static class SmtpServerFactory
         var builder = new SmtpServerOptionsBuilder()
             .ServerName(options.ServerName)
             .CustomSmtpGreeting(ctx => $"220 {ctx.ServerOptions.ServerName} ESMTP Integreat.Lists")
-            .MaxMessageSize(checked(options.MaxMessageSizeKiB * 1024), MaxMessageSizeHandling.Strict)
+            .MaxMessageSize(checked(options.MaxMessageSizeKiB * 1024 + SizeSlackBytes), MaxMessageSizeHandling.Strict)
             .CommandWaitTimeout(options.CommandTimeout)
-            .MaxRetryCount(10);
+            // Each refused RCPT counts as a "retry"; past the count SmtpServer drops the session without a reply, which
+            // would abort a valid transaction whose client lists more than MaxRecipients recipients.
+            .MaxRetryCount(options.MaxRecipients + 50);
         foreach (var listen in options.Listen)
         {
             var endpoint = ParseEndpoint(listen);

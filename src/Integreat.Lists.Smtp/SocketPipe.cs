@@ -56,11 +56,23 @@ public sealed class SocketPipe : ISecurableDuplexPipe
     }
 
     /// <inheritdoc/>
+    /// <remarks>Never throws: completing the writer flushes what is buffered, which fails on a connection the
+    /// client already reset, and a throw here would skip releasing the socket and the caller's connection slot.</remarks>
     public void Dispose()
     {
-        Input.Complete();
-        Output.Complete();
-        if (!ReferenceEquals(_stream, _network)) _stream.Dispose();
-        _network.Dispose();
+        Quietly(() => Input.Complete());
+        Quietly(() => Output.Complete());
+        if (!ReferenceEquals(_stream, _network)) Quietly(_stream.Dispose);
+        Quietly(_network.Dispose);
+    }
+
+    static void Quietly(Action action)
+    {
+        try { action(); }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException
+                                       or System.Net.Sockets.SocketException)
+        {
+            // The peer is gone; there is nothing left to flush or close cleanly.
+        }
     }
 }

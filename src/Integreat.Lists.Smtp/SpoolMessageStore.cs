@@ -14,8 +14,8 @@ namespace Integreat.Lists.Smtp;
 /// <remarks>Never throws: SmtpServer answers a thrown <see cref="SmtpResponseException"/> with nothing and any
 /// other exception with a permanent 554 (LIBRARIES.md §1.6), so every failure becomes 451 4.3.0. The session's
 /// token is not passed to the write, so a shutdown cannot leave half a file.</remarks>
-public sealed class SpoolMessageStore(ISpool spool, IncomingSignal signal, TimeProvider time, ILogger<SpoolMessageStore> logger)
-    : MessageStore
+public sealed class SpoolMessageStore(ISpool spool, IncomingSignal signal, TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<SmtpIntakeOptions> options, ILogger<SpoolMessageStore> logger) : MessageStore
 {
     static readonly byte[] CrLf = "\r\n"u8.ToArray();
     static long _sequence;
@@ -24,6 +24,10 @@ public sealed class SpoolMessageStore(ISpool spool, IncomingSignal signal, TimeP
     public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
         ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
     {
+        if (buffer.Length + CrLf.Length > options.Value.MaxMessageSizeKiB * 1024L) return Task.FromResult(Replies.MessageTooBig);
+        // SmtpServer un-stuffs only after a CRLF, so a first line starting with ".." keeps both dots (LIBRARIES.md §1.5).
+        if (buffer.Length >= 2 && buffer.FirstSpan.Length >= 2 && buffer.FirstSpan[0] == '.' && buffer.FirstSpan[1] == '.')
+            buffer = buffer.Slice(1);
         var now = time.GetUtcNow().UtcDateTime;
         var data = new MessageData
         {

@@ -79,6 +79,7 @@ public sealed class IntakeTests : IAsyncLifetime
         await using var client = await ConnectAsync();
         await client.SendAsync("EHLO client.example.org");
         Assert.StartsWith("552", await client.SendAsync("MAIL FROM:<erika@example.org> SIZE=1000000"));
+        Assert.StartsWith("552 5.3.4", await client.SendAsync("MAIL FROM:<erika@example.org> SIZE=65537"));
     }
 
     [Fact]
@@ -118,6 +119,55 @@ public sealed class IntakeTests : IAsyncLifetime
         await using var c = await ConnectAsync();
         await using var d = new RawSmtpClient();
         Assert.StartsWith("421 4.7.0", await d.ConnectAsync("127.0.0.1", _daemon.Port));
+    }
+
+    [Fact]
+    public async Task ConnectionsResetByTheClientDoNotLeakSlots()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+            await socket.ConnectAsync("127.0.0.1", _daemon.Port);
+            socket.LingerState = new System.Net.Sockets.LingerOption(true, 0);
+            socket.Close();
+        }
+        // The server notices each reset in its own time; a leak would answer 421 to every one of these.
+        string greeting = "";
+        for (var attempt = 0; attempt < 200 && !greeting.StartsWith("220", StringComparison.Ordinal); attempt++)
+        {
+            await using var client = new RawSmtpClient();
+            greeting = await client.ConnectAsync("127.0.0.1", _daemon.Port);
+        }
+        Assert.StartsWith("220", greeting);
+        await using var a = await ConnectAsync();
+        await using var b = await ConnectAsync();
+        await using var c = await ConnectAsync();
+    }
+
+    [Fact]
+    public async Task AMessageOverTheAdvertisedSizeGetsAClean552()
+    {
+        await using var client = await ConnectAsync();
+        Assert.Contains("SIZE 65536", await client.SendAsync("EHLO client.example.org"));
+        await client.SendAsync("MAIL FROM:<erika@example.org>");
+        await client.SendAsync("RCPT TO:<bayern@lists.integreat.example>");
+        await client.SendAsync("DATA");
+        var exact = MessageOfSize(65536);
+        Assert.StartsWith("250", await client.SendDataAsync(System.Text.Encoding.ASCII.GetBytes(exact)));
+        await client.SendAsync("MAIL FROM:<erika@example.org>");
+        await client.SendAsync("RCPT TO:<bayern@lists.integreat.example>");
+        await client.SendAsync("DATA");
+        Assert.StartsWith("552 5.3.4", await client.SendDataAsync(System.Text.Encoding.ASCII.GetBytes("X" + exact)));
+    }
+
+    /// <summary>A message of exactly <paramref name="size"/> bytes (as stored, CRLF included), lines under 1000.</summary>
+    static string MessageOfSize(int size)
+    {
+        var text = new System.Text.StringBuilder("Subject: x\r\n\r\n");
+        while (size - text.Length > 1000) text.Append(new string('x', 998)).Append("\r\n");
+        text.Append(new string('x', size - text.Length - 2)).Append("\r\n");
+        Assert.Equal(size, text.Length);
+        return text.ToString();
     }
 
     [Fact]

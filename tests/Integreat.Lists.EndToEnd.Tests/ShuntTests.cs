@@ -50,7 +50,7 @@ public sealed class ShuntTests : IAsyncLifetime
         Assert.True(requeued == 0, error);
         await _smarthost.WaitForRecipientsAsync(1, TimeSpan.FromSeconds(20));
         Assert.Equal(["chefin@landkreis.de"], _smarthost.DeliveredTo);
-        Assert.Equal(raw, _smarthost.Messages[0].Data);
+        Assert.Equal([.. "X-BeenThere: bayern-owner@lists.integreat.example\r\n"u8.ToArray(), .. raw], _smarthost.Messages[0].Data);
         Assert.Empty(spool.List(QueueName.Shunt));
     }
 

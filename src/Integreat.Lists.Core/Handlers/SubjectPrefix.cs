@@ -7,7 +7,7 @@ namespace Integreat.Lists.Core.Handlers;
 /// removed, repeated reply markers (Re, AW, WG, Fwd, Fw, SV, Antw) collapse to the first one.</remarks>
 public static partial class SubjectPrefix
 {
-    [GeneratedRegex(@"^\s*(re|aw|wg|fwd?|sv|antw|vs)\s*(\[\d+\])?\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G\s*(re|aw|wg|fwd?|sv|antw|vs)\s*(\[\d+\])?\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Marker();
 
     [GeneratedRegex(@"\s{2,}")]
@@ -16,20 +16,21 @@ public static partial class SubjectPrefix
     /// <summary>Returns <paramref name="subject"/> with <paramref name="prefix"/> applied once.</summary>
     /// <param name="prefix">e.g. "[Bayern]"; when empty the subject is returned unchanged.</param>
     /// <param name="subject">The decoded subject (RFC 2047 already undone), possibly null.</param>
+    /// <remarks>Linear in the subject's length: markers are consumed by position (<c>\G</c>), never by copying the
+    /// rest of the subject, so "Re: " repeated a million times cannot stall the runner.</remarks>
     public static string Apply(string prefix, string? subject)
     {
         subject ??= "";
         if (prefix.Length == 0) return subject;
         var rest = subject.Replace(prefix, " ", StringComparison.OrdinalIgnoreCase);
         string? marker = null;
-        for (var m = Marker().Match(rest); m.Success; m = Marker().Match(rest))
+        var position = 0;
+        for (var m = Marker().Match(rest, position); m.Success; m = Marker().Match(rest, position))
         {
             marker ??= m.Groups[1].Value;
-            rest = rest[m.Length..];
-            rest = rest.TrimStart();
-            if (rest.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) rest = rest[prefix.Length..];
+            position = m.Index + m.Length;
         }
-        rest = Spaces().Replace(rest, " ").Trim();
+        rest = Spaces().Replace(rest[position..], " ").Trim();
         var result = marker is null ? $"{prefix} {rest}" : $"{prefix} {marker}: {rest}";
         return result.TrimEnd();
     }

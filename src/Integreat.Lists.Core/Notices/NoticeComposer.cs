@@ -17,7 +17,7 @@ public sealed class NoticeComposer(TimeProvider time)
     /// <returns>The notice's bytes (CRLF) and its Message-ID.</returns>
     public (byte[] Bytes, string MessageId) NonmemberRejected(MailingList list, HeaderList post, string recipient)
     {
-        var subject = post[HeaderId.Subject] ?? "";
+        var subject = Echo(post[HeaderId.Subject] ?? "");
         var owner = list.Addresses.Owner;
         // One sentence per line: filled-in names and addresses would make hard-wrapped lines ragged.
         var text =
@@ -50,6 +50,16 @@ public sealed class NoticeComposer(TimeProvider time)
             """;
         return Compose(list, recipient,
             $"Ihre Nachricht an die Liste „{list.Name}“ wurde nicht verteilt / Your message was not distributed", text, post);
+    }
+
+    /// <summary>The author's subject as it may be quoted back: one line, no control characters, at most 120
+    /// characters, so a forged post cannot write its own paragraphs into our notice.</summary>
+    static string Echo(string subject)
+    {
+        if (subject.Length > 500) subject = subject[..500];
+        var line = new string(subject.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim();
+        while (line.Contains("  ", StringComparison.Ordinal)) line = line.Replace("  ", " ", StringComparison.Ordinal);
+        return line.Length <= 120 ? line : line[..120] + "…";
     }
 
     (byte[] Bytes, string MessageId) Compose(MailingList list, string recipient, string subject, string text, HeaderList? inReplyTo)

@@ -9,7 +9,8 @@ namespace Integreat.Lists.Core.Posting;
 public static class AutomatedMessage
 {
     static readonly string[] RobotLocalParts =
-        ["mailer-daemon", "postmaster", "noreply", "no-reply", "donotreply", "do-not-reply", "listserv", "majordomo"];
+        ["mailer-daemon", "postmaster", "noreply", "no-reply", "no.reply", "donotreply", "do-not-reply", "do.not.reply",
+         "listserv", "majordomo", "nobody", "root", "daemon", "bounce", "bounces"];
 
     /// <summary>True when no automatic response may be sent for this message.</summary>
     /// <param name="envelopeSender">The envelope sender; empty for <c>&lt;&gt;</c>.</param>
@@ -35,7 +36,11 @@ public static class AutomatedMessage
     {
         var at = address.LastIndexOf('@');
         var local = (at < 0 ? address : address[..at]).ToLowerInvariant();
-        return RobotLocalParts.Contains(local) || local.Contains("-bounces") || local.EndsWith("-request")
-               || local.StartsWith("owner-") || local.StartsWith("bounce");
+        // A sub-address (mailer-daemon+x) is still the robot.
+        var plus = local.IndexOf('+');
+        var bare = plus < 0 ? local : local[..plus];
+        return RobotLocalParts.Contains(bare) || bare.Contains("-bounces") || bare.EndsWith("-request")
+               || bare.EndsWith("-owner") || bare.StartsWith("owner-") || bare.StartsWith("bounce")
+               || bare.StartsWith("mailer-daemon") || bare.Contains("noreply") || bare.Contains("no-reply");
     }
 }

@@ -19,6 +19,8 @@ public sealed class PostingPolicy
     {
         if (IsLoop(list, headers))
             return new PostingDecision(Disposition.Discard, "loop", $"the post already went through {list.Address}");
+        if (IsAutoReply(headers, envelopeSender))
+            return new PostingDecision(Disposition.Discard, "auto-reply", "a bounce or auto-reply is not a post (RFC 3834)");
         var senders = Senders(headers, envelopeSender).ToList();
         var member = senders.FirstOrDefault(isMember);
         if (member is not null) return new PostingDecision(Disposition.Accept, "member", $"{member} is a member");
@@ -43,6 +45,16 @@ public sealed class PostingPolicy
                 found.AddRange(list.Mailboxes.Select(m => EmailAddress.Normalise(m.Address)));
         if (!string.IsNullOrWhiteSpace(envelopeSender)) found.Add(EmailAddress.Normalise(envelopeSender));
         return found.Where(a => a.Contains('@')).Distinct();
+    }
+
+    /// <summary>Mail that no person wrote: a null reverse-path (RFC 5321 §4.5.5) or <c>Auto-Submitted</c> other than
+    /// <c>no</c> (RFC 3834 §5). Out-of-office replies to a list post must not go to every member.</summary>
+    static bool IsAutoReply(HeaderList headers, string envelopeSender)
+    {
+        if (string.IsNullOrWhiteSpace(envelopeSender)) return true;
+        var autoSubmitted = headers["Auto-Submitted"];
+        return (autoSubmitted is not null && !autoSubmitted.Trim().StartsWith("no", StringComparison.OrdinalIgnoreCase))
+               || headers.Contains("X-Autoreply") || headers.Contains("X-Autorespond");
     }
 
     static bool IsLoop(MailingList list, HeaderList headers)

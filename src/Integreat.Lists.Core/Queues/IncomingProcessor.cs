@@ -129,8 +129,15 @@ public sealed class IncomingProcessor(
         if (owners.Count == 0)
             throw new InvalidOperationException($"{list.Address} has no owner or moderator to receive owner mail; " +
                 "add one with 'members add LIST ADDRESS --role owner', then 'queue requeue ID'");
-        var messageId = RawMessage.Parse(entry.Raw).Headers[HeaderId.MessageId]?.Trim() ?? entry.Data.Id;
-        Hand(entry.Data.Id, list, messageId, list.Addresses.Bounces, owners, entry.Raw);
+        var message = RawMessage.Parse(entry.Raw);
+        var messageId = message.Headers[HeaderId.MessageId]?.Trim() ?? entry.Data.Id;
+        var marker = list.Addresses.Owner;
+        // Owner mail is forwarded unchanged but for this mark, so a loop between owner addresses ends here.
+        if (message.Headers.Any(h => h.Field.Equals("X-BeenThere", StringComparison.OrdinalIgnoreCase)
+                                     && h.Value.Trim().Equals(marker, StringComparison.OrdinalIgnoreCase)))
+            throw new InvalidOperationException($"owner mail loop: the message already went through {marker}");
+        message.Headers.Insert(0, new Header("X-BeenThere", marker));
+        Hand(entry.Data.Id, list, messageId, list.Addresses.Bounces, owners, message.ToBytes());
         spool.Delete(QueueName.In, entry.Data.Id);
     }
 

@@ -30,10 +30,14 @@ public sealed class SmtpIntakeService(
     {
         var server = SmtpServerFactory.Create(options.Value, services);
         if (listenerFactory is EndpointListenerFactory factory) factory.EndpointStarted += OnEndpointStarted;
-        server.SessionCreated += (_, _) => state.SessionStarted();
-        server.SessionCompleted += (_, _) => state.SessionEnded();
-        server.SessionFaulted += (_, e) => logger.LogDebug(e.Exception, "SMTP session faulted");
-        server.SessionCancelled += (_, _) => state.SessionEnded();
+        server.SessionCreated += (_, e) => state.SessionStarted(e.Context.SessionId);
+        server.SessionCompleted += (_, e) => state.SessionEnded(e.Context.SessionId);
+        server.SessionFaulted += (_, e) =>
+        {
+            state.SessionEnded(e.Context.SessionId);
+            logger.LogDebug(e.Exception, "SMTP session faulted");
+        };
+        server.SessionCancelled += (_, e) => state.SessionEnded(e.Context.SessionId);
         _server = new CancellationTokenSource();
         return RunAsync(server, _server.Token);
     }

@@ -97,11 +97,32 @@ public sealed class PostingPolicyTests
     }
 
     [Fact]
-    public void ANullSenderNonmemberIsRejectedByDefault()
+    public void ANullSenderPostIsDiscardedAsABounceEvenFromAMember()
     {
-        var decision = Decide(TestLists.Bayern(), "", "From: Fremd <fremd@example.com>");
+        var decision = Decide(TestLists.Bayern(), "", "From: Erika <erika@example.org>");
 
-        Assert.Equal(Disposition.Reject, decision.Disposition);
+        Assert.Equal(Disposition.Discard, decision.Disposition);
+        Assert.Equal("auto-reply", decision.Rule);
+    }
+
+    [Theory]
+    [InlineData("Auto-Submitted: auto-replied")]
+    [InlineData("Auto-Submitted: auto-generated")]
+    [InlineData("X-Autoreply: yes")]
+    public void AMemberAutoReplyIsNotDistributed(string header)
+    {
+        var decision = Decide(TestLists.Bayern(), "erika@example.org", "From: Erika <erika@example.org>", header);
+
+        Assert.Equal(Disposition.Discard, decision.Disposition);
+        Assert.Equal("auto-reply", decision.Rule);
+    }
+
+    [Fact]
+    public void AutoSubmittedNoIsAPersonsPost()
+    {
+        var decision = Decide(TestLists.Bayern(), "erika@example.org", "From: Erika <erika@example.org>", "Auto-Submitted: no");
+
+        Assert.Equal(Disposition.Accept, decision.Disposition);
     }
 
     [Theory]
