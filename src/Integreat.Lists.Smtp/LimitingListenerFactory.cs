@@ -7,18 +7,18 @@ using SmtpServer.Net;
 
 namespace Integreat.Lists.Smtp;
 
-/// <summary>Caps concurrent SMTP connections: one past the cap gets 421 4.7.0 and is closed; while draining
-/// for shutdown, every new connection does.</summary>
+/// <summary>Caps concurrent SMTP connections, in all and per client address: one past a cap gets 421 4.7.0 and is
+/// closed; while draining for shutdown, every new connection does.</summary>
 /// <remarks>SmtpServer 11 has no connection limit (LIBRARIES.md §1.8, §1.11); this decorates its listener.</remarks>
-public sealed class LimitingListenerFactory(int maxConnections, IntakeState state) : NoDelayListenerFactory
+public sealed class LimitingListenerFactory(int maxConnections, int maxPerAddress, IntakeState state) : NoDelayListenerFactory
 {
-    readonly SemaphoreSlim _slots = new(maxConnections, maxConnections);
+    readonly ConnectionSlots _slots = new(maxConnections, maxPerAddress);
 
     /// <inheritdoc/>
     public override IEndpointListener CreateListener(IEndpointDefinition endpointDefinition)
         => new Listener(base.CreateListener(endpointDefinition), _slots, state);
 
-    sealed class Listener(IEndpointListener inner, SemaphoreSlim slots, IntakeState state) : IEndpointListener
+    sealed class Listener(IEndpointListener inner, ConnectionSlots slots, IntakeState state) : IEndpointListener
     {
         static readonly byte[] TooMany = "421 4.7.0 too many connections, try again later\r\n"u8.ToArray();
         static readonly byte[] Closing = "421 4.3.2 shutting down, try again later\r\n"u8.ToArray();
@@ -28,7 +28,9 @@ public sealed class LimitingListenerFactory(int maxConnections, IntakeState stat
             while (true)
             {
                 var pipe = await inner.GetPipeAsync(context, cancellationToken).ConfigureAwait(false);
-                if (!state.Draining && slots.Wait(0)) return new CountedPipe(pipe, slots);
+                var client = context.Properties.TryGetValue(EndpointListener.RemoteEndPointKey, out var remote)
+                    && remote is System.Net.IPEndPoint ip ? ip.Address : System.Net.IPAddress.None;
+                if (!state.Draining && slots.TryTake(client)) return new CountedPipe(pipe, slots, client);
                 try
                 {
                     await pipe.Output.WriteAsync(state.Draining ? Closing : TooMany, cancellationToken).ConfigureAwait(false);
@@ -49,7 +51,7 @@ public sealed class LimitingListenerFactory(int maxConnections, IntakeState stat
         public void Dispose() => inner.Dispose();
     }
 
-    sealed class CountedPipe(ISecurableDuplexPipe inner, SemaphoreSlim slots) : ISecurableDuplexPipe
+    sealed class CountedPipe(ISecurableDuplexPipe inner, ConnectionSlots slots, System.Net.IPAddress client) : ISecurableDuplexPipe
     {
         int _released;
 
@@ -70,7 +72,7 @@ public sealed class LimitingListenerFactory(int maxConnections, IntakeState stat
             finally
             {
                 // Released whatever the disposal did: a leaked slot would lock everyone out until restart.
-                if (Interlocked.Exchange(ref _released, 1) == 0) slots.Release();
+                if (Interlocked.Exchange(ref _released, 1) == 0) slots.Release(client);
             }
         }
     }

@@ -18,6 +18,9 @@ public sealed class SmtpIntakeOptions
     /// <summary>The most concurrent SMTP connections; one more gets 421 4.7.0 and is closed.</summary>
     public int MaxConnections { get; set; } = 100;
 
+    /// <summary>The most concurrent connections from one client address; one more gets 421 4.7.0.</summary>
+    public int MaxConnectionsPerAddress { get; set; } = 20;
+
     /// <summary>The most recipients per transaction (RFC 5321 §4.5.3.1.8 asks for at least 100); more get 452 4.5.3.</summary>
     public int MaxRecipients { get; set; } = 100;
 

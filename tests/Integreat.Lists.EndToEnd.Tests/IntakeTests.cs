@@ -122,6 +122,18 @@ public sealed class IntakeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OneClientAddressGetsAtMostItsShareOfConnections()
+    {
+        await using var daemon = await TestDaemon.StartAsync(null, s => s.Smtp.MaxConnectionsPerAddress = 2);
+        await using var a = new RawSmtpClient();
+        await using var b = new RawSmtpClient();
+        await using var c = new RawSmtpClient();
+        Assert.StartsWith("220", await a.ConnectAsync("127.0.0.1", daemon.Port));
+        Assert.StartsWith("220", await b.ConnectAsync("127.0.0.1", daemon.Port));
+        Assert.StartsWith("421 4.7.0", await c.ConnectAsync("127.0.0.1", daemon.Port));
+    }
+
+    [Fact]
     public async Task ConnectionsResetByTheClientDoNotLeakSlots()
     {
         for (var i = 0; i < 20; i++)

@@ -21,6 +21,7 @@ public static class SettingsValidator
         }
         if (smtp.MaxMessageSizeKiB is < 1 or > 2_000_000) problems.Add("Smtp:MaxMessageSizeKiB must be between 1 and 2000000.");
         if (smtp.MaxConnections < 1) problems.Add("Smtp:MaxConnections must be at least 1.");
+        if (smtp.MaxConnectionsPerAddress < 1) problems.Add("Smtp:MaxConnectionsPerAddress must be at least 1.");
         if (smtp.MaxRecipients is < 1 or > 1000) problems.Add("Smtp:MaxRecipients must be between 1 and 1000.");
         if (smtp.SessionTimeout <= TimeSpan.Zero) problems.Add("Smtp:SessionTimeout must be positive.");
         if (smtp.CommandTimeout <= TimeSpan.Zero) problems.Add("Smtp:CommandTimeout must be positive.");

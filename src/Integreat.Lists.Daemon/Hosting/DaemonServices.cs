@@ -37,6 +37,7 @@ public static class DaemonServices
         services.AddSingleton<IPendingRequestStore, LitePendingRequestStore>();
         services.AddSingleton<ConfirmationTokens>();
         services.AddSingleton<CommandLimits>();
+        services.AddSingleton<AdminWorkflow>();
         services.AddSingleton<MembershipWorkflow>();
         services.AddSingleton<ISpool>(_ => new FileSpool(settings.Storage.SpoolPath));
         services.AddSingleton<IOutgoingStore>(_ => new FileOutgoingStore(settings.Storage.SpoolPath));
@@ -60,7 +61,8 @@ public static class DaemonServices
         services.AddSingleton<IUserAuthenticator, DenyAllAuthenticator>();
         services.AddSingleton<ISmtpCommandFactory, ListCommandFactory>();
         services.AddSingleton<IEndpointListenerFactory>(sp =>
-            new LimitingListenerFactory(settings.Smtp.MaxConnections, sp.GetRequiredService<IntakeState>()));
+            new LimitingListenerFactory(settings.Smtp.MaxConnections, settings.Smtp.MaxConnectionsPerAddress,
+                sp.GetRequiredService<IntakeState>()));
         services.AddSingleton<SmtpIntakeService>();
         services.AddHostedService(sp => sp.GetRequiredService<SmtpIntakeService>());
         return services;
