@@ -2,6 +2,7 @@ using Integreat.Lists.Daemon.Configuration;
 using Integreat.Lists.Daemon.Runners;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Integreat.Lists.Daemon.Hosting;
 
@@ -9,7 +10,11 @@ namespace Integreat.Lists.Daemon.Hosting;
 public static class ServeCommand
 {
     /// <summary>Runs the daemon.</summary>
-    /// <returns>0 after a clean stop; 1 when the store or the SMTP listener could not start; 2 on bad settings.</returns>
+    /// <returns>0 after a clean stop; 1 when the store or the SMTP listener could not start, or when a runner
+    /// (any hosted <see cref="BackgroundService"/>) failed and so stopped the host; 2 on bad settings.</returns>
+    /// <remarks>A failed runner stops the whole host (<see cref="BackgroundServiceExceptionBehavior.StopHost"/>),
+    /// which on its own ends like a clean stop. The non-zero exit code is what lets systemd's
+    /// <c>Restart=on-failure</c> or Docker's <c>on-failure</c> restart the daemon.</remarks>
     public static async Task<int> RunAsync(string? configFile, TextWriter error, CancellationToken cancellationToken)
     {
         Settings settings;
@@ -38,6 +43,28 @@ public static class ServeCommand
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
-        return 0;
+        return await ReportFailedServicesAsync(host, error).ConfigureAwait(false) ? 1 : 0;
+    }
+
+    /// <summary>Logs every hosted service whose <see cref="BackgroundService.ExecuteTask"/> ended in an exception.</summary>
+    /// <returns>True when there was one.</returns>
+    static async Task<bool> ReportFailedServicesAsync(IHost host, TextWriter error)
+    {
+        var failed = host.Services.GetServices<IHostedService>()
+            .OfType<BackgroundService>()
+            .Distinct()
+            .Where(s => s.ExecuteTask is { IsFaulted: true })
+            .ToList();
+        if (failed.Count == 0) return false;
+        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ServeCommand).FullName!);
+        foreach (var service in failed)
+        {
+            var cause = service.ExecuteTask!.Exception!.GetBaseException();
+            var reason = cause.GetType().Name + ": " + cause.Message.ReplaceLineEndings(" ");
+            logger.LogCritical(cause, "{Service} failed and stopped the daemon: {Reason}; exiting with code 1 so that a supervisor restarts it",
+                service.GetType().Name, reason);
+            await error.WriteLineAsync($"error: the daemon stopped because {service.GetType().Name} failed: {reason}").ConfigureAwait(false);
+        }
+        return true;
     }
 }

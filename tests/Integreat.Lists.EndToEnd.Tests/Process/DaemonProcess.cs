@@ -129,6 +129,22 @@ public sealed partial class DaemonProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Waits for the daemon to exit on its own and returns the exit code.</summary>
+    /// <exception cref="TimeoutException">It still ran after <paramref name="timeout"/>.</exception>
+    public async Task<int> WaitForExitCodeAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The daemon did not exit within {timeout.TotalSeconds:0} s.\n{Describe()}");
+        }
+        return _process.ExitCode;
+    }
+
     /// <summary>The daemon's state and everything it printed, for failure messages.</summary>
     public string Describe()
     {
