@@ -22,6 +22,8 @@ public static class CommandParser
         ["who"] = CommandWord.Who, ["mitglieder"] = CommandWord.Who,
         ["info"] = CommandWord.Info,
         ["end"] = CommandWord.End, ["ende"] = CommandWord.End,
+        ["add"] = CommandWord.Add, ["hinzufügen"] = CommandWord.Add, ["hinzufuegen"] = CommandWord.Add,
+        ["remove"] = CommandWord.Remove, ["entfernen"] = CommandWord.Remove,
     };
 
     /// <summary>The commands of <paramref name="message"/>, in order, without the final <c>end</c>.</summary>

@@ -24,6 +24,7 @@ public sealed class CommandProcessor(
     IDeliveryQueue deliveries,
     DeliverySignal deliverySignal,
     MembershipWorkflow membership,
+    AdminWorkflow admin,
     CommandLimits limits,
     TimeProvider time,
     ILogger<CommandProcessor> logger)
@@ -62,7 +63,11 @@ public sealed class CommandProcessor(
             Subaddress.Confirm => [new CommandLine("confirm " + recipient.Tag, CommandWord.Confirm, [recipient.Tag])],
             _ => CommandParser.Parse(message),
         };
-        var results = commands.Select(c => Run(list, c, sender, mails)).ToList();
+        // Admin commands of one mail are confirmed together, by one mail to the owner; the reply keeps the order.
+        var adminCommands = commands.Where(c => AdminWorkflow.IsAdmin(c.Word)).ToList();
+        using var adminResults = (adminCommands.Count > 0 ? admin.Request(list, sender, adminCommands, mails) : []).GetEnumerator();
+        var results = commands.Select(c => AdminWorkflow.IsAdmin(c.Word) && adminResults.MoveNext() ? adminResults.Current : Run(list, c, sender, mails))
+            .ToList();
         // As in Mailman (NEWS 3.3.6), -join and -leave answer with the confirmation request alone.
         var implied = recipient.Subaddress is Subaddress.Join or Subaddress.Leave && mails.Count > 0;
         if (results.Any(r => r.Quiet))

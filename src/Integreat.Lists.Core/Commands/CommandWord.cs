@@ -19,4 +19,8 @@ public enum CommandWord
     Info,
     /// <summary><c>end</c>, <c>ende</c>: stop reading.</summary>
     End,
+    /// <summary><c>add ADDRESS [Name]</c>, <c>hinzufügen …</c>: an owner adds a member (after confirming by mail).</summary>
+    Add,
+    /// <summary><c>remove ADDRESS</c>, <c>entfernen …</c>: an owner removes a member (after confirming by mail).</summary>
+    Remove,
 }

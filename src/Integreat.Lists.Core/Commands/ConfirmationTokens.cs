@@ -14,14 +14,18 @@ public sealed class ConfirmationTokens(IPendingRequestStore store, IOptions<Comm
 
     /// <summary>Creates a token for <paramref name="action"/> on (<paramref name="list"/>, <paramref name="address"/>).</summary>
     /// <returns>The token, to be mailed to <paramref name="address"/> and then forgotten.</returns>
-    public string Issue(string list, string address, PendingAction action)
+    /// <param name="list">The list.</param>
+    /// <param name="address">The address concerned; the token is mailed there.</param>
+    /// <param name="action">What the confirmation does.</param>
+    /// <param name="commands">For <see cref="PendingAction.Admin"/>: the command lines to run.</param>
+    public string Issue(string list, string address, PendingAction action, IReadOnlyList<string>? commands = null)
     {
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(TokenBytes));
         var now = time.GetUtcNow().UtcDateTime;
         store.Save(new PendingRequest
         {
             Id = Convert.ToHexStringLower(Hash(token)), List = list, Address = address, Action = action,
-            CreatedUtc = now, ExpiresUtc = now + options.Value.ConfirmationLifetime,
+            Commands = commands?.ToList() ?? [], CreatedUtc = now, ExpiresUtc = now + options.Value.ConfirmationLifetime,
         });
         return token;
     }

@@ -14,6 +14,7 @@ public sealed class MembershipWorkflow(
     IRosterRepository roster,
     IPendingRequestStore pending,
     ConfirmationTokens tokens,
+    AdminWorkflow admin,
     CommandLimits limits,
     IOptions<CommandOptions> options,
     TimeProvider time)
@@ -47,6 +48,7 @@ public sealed class MembershipWorkflow(
         if (request is null)
             return new(command, "Diese Bestätigung ist unbekannt, abgelaufen oder wurde schon verwendet.",
                 "This confirmation is unknown, has expired or was used already.");
+        if (request.Action == PendingAction.Admin) return admin.Run(list, command, request, mails);
         if (request.Action == PendingAction.Leave)
         {
             roster.Remove(list.Address, request.Address);

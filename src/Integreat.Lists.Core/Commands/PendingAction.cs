@@ -9,4 +9,6 @@ public enum PendingAction
     Leave = 1,
     /// <summary>Subscribe the address, which confirmed; awaiting an owner's approval.</summary>
     Approval = 2,
+    /// <summary>Run an owner's admin commands (awaiting the confirmation from the owner's registered address).</summary>
+    Admin = 3,
 }

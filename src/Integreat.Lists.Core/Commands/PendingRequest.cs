@@ -11,11 +11,14 @@ public sealed class PendingRequest
     /// <summary>The list's posting address (normalised).</summary>
     public string List { get; set; } = "";
 
-    /// <summary>The address to subscribe or unsubscribe (normalised).</summary>
+    /// <summary>The address to subscribe or unsubscribe (normalised); for <see cref="PendingAction.Admin"/> the owner's.</summary>
     public string Address { get; set; } = "";
 
     /// <summary>What happens on confirmation or approval.</summary>
     public PendingAction Action { get; set; }
+
+    /// <summary>The admin command lines to run (<see cref="PendingAction.Admin"/> only), as the owner wrote them.</summary>
+    public List<string> Commands { get; set; } = [];
 
     /// <summary>When the request was made (UTC).</summary>
     public DateTime CreatedUtc { get; set; }

@@ -37,6 +37,7 @@ public static class DaemonServices
         services.AddSingleton<IPendingRequestStore, LitePendingRequestStore>();
         services.AddSingleton<ConfirmationTokens>();
         services.AddSingleton<CommandLimits>();
+        services.AddSingleton<AdminWorkflow>();
         services.AddSingleton<MembershipWorkflow>();
         services.AddSingleton<ISpool>(_ => new FileSpool(settings.Storage.SpoolPath));
         services.AddSingleton<IOutgoingStore>(_ => new FileOutgoingStore(settings.Storage.SpoolPath));

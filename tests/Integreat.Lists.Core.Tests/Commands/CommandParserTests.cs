@@ -33,6 +33,11 @@ public sealed class CommandParserTests
     [InlineData("info", CommandWord.Info)]
     [InlineData("INFO", CommandWord.Info)]
     [InlineData("Join", CommandWord.Join)]
+    [InlineData("add x@example.org", CommandWord.Add)]
+    [InlineData("hinzufügen x@example.org", CommandWord.Add)]
+    [InlineData("Hinzufuegen x@example.org", CommandWord.Add)]
+    [InlineData("remove x@example.org", CommandWord.Remove)]
+    [InlineData("entfernen x@example.org", CommandWord.Remove)]
     [InlineData("frobnicate", CommandWord.Unknown)]
     public void EveryAliasInBothLanguagesIsRead(string line, CommandWord word)
     {
