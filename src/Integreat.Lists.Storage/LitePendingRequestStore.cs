@@ -26,6 +26,14 @@ public sealed class LitePendingRequestStore(LiteStore store) : IPendingRequestSt
     }
 
     /// <inheritdoc/>
+    public int RemoveExpired(DateTime nowUtc)
+    {
+        var removed = store.Pending.DeleteMany(p => p.ExpiresUtc <= nowUtc);
+        if (removed > 0) store.Sync();
+        return removed;
+    }
+
+    /// <inheritdoc/>
     public IReadOnlyList<PendingRequest> Approvals(string list)
         => store.Pending.Find(p => p.List == list && p.Action == PendingAction.Approval).OrderBy(p => p.CreatedUtc).ToList();
 }

@@ -35,6 +35,7 @@ public sealed class LiteStore : IDisposable
         Jobs.EnsureIndex(x => x.PostId);
         Bounces.EnsureIndex(x => x.List);
         Pending.EnsureIndex(x => x.List);
+        Pending.EnsureIndex(x => x.ExpiresUtc);
     }
 
     /// <summary>The database.</summary>

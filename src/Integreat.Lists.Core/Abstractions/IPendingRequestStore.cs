@@ -15,6 +15,10 @@ public interface IPendingRequestStore
     /// <returns>False when there was none (someone else took it first), so a token is used at most once.</returns>
     bool Remove(string id);
 
+    /// <summary>Removes every confirmation that expired at or before <paramref name="nowUtc"/>.</summary>
+    /// <returns>How many were removed.</returns>
+    int RemoveExpired(DateTime nowUtc);
+
     /// <summary>The approvals waiting on <paramref name="list"/>, oldest first.</summary>
     IReadOnlyList<PendingRequest> Approvals(string list);
 }

@@ -22,6 +22,8 @@ public sealed class ConfirmationTokens(IPendingRequestStore store, IOptions<Comm
     {
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(TokenBytes));
         var now = time.GetUtcNow().UtcDateTime;
+        // Tokens nobody answers would stay for ever; issuing is rare enough to sweep them here.
+        store.RemoveExpired(now);
         store.Save(new PendingRequest
         {
             Id = Convert.ToHexStringLower(Hash(token)), List = list, Address = address, Action = action,

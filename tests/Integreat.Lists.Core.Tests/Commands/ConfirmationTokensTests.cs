@@ -55,6 +55,19 @@ public sealed class ConfirmationTokensTests
     }
 
     [Fact]
+    public void IssuingSweepsAwayTokensThatExpiredUnanswered()
+    {
+        var old = _tokens.Issue(List, "erika@example.org", PendingAction.Join);
+        _clock.Advance(TimeSpan.FromDays(4));
+
+        var fresh = _tokens.Issue(List, "max@example.org", PendingAction.Join);
+
+        Assert.Equal("max@example.org", Assert.Single(_store.Items.Values).Address);
+        Assert.Null(_tokens.Redeem(List, old));
+        Assert.NotNull(_tokens.Redeem(List, fresh));
+    }
+
+    [Fact]
     public void ATokenStillWorksJustBeforeItExpires()
     {
         var token = _tokens.Issue(List, "erika@example.org", PendingAction.Join);

@@ -15,6 +15,13 @@ public sealed class InMemoryPendingRequestStore : IPendingRequestStore
 
     public bool Remove(string id) => Items.TryRemove(id, out _);
 
+    public int RemoveExpired(DateTime nowUtc)
+    {
+        var expired = Items.Values.Where(p => p.ExpiresUtc <= nowUtc).Select(p => p.Id).ToList();
+        foreach (var id in expired) Items.TryRemove(id, out _);
+        return expired.Count;
+    }
+
     public IReadOnlyList<PendingRequest> Approvals(string list)
         => Items.Values.Where(p => p.List == list && p.Action == PendingAction.Approval).OrderBy(p => p.CreatedUtc).ToList();
 }
