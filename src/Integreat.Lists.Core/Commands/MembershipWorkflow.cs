@@ -51,12 +51,12 @@ public sealed class MembershipWorkflow(
         if (request.Action == PendingAction.Admin) return admin.Run(list, command, request, mails);
         if (request.Action == PendingAction.Leave)
         {
-            roster.Remove(list.Address, request.Address);
+            if (roster.Remove(list.Address, request.Address)) NotifyOwners(list, request.Address, joined: false, mails);
             return new(command, $"{request.Address} wurde von der Liste abgemeldet.", $"{request.Address} has left the list.");
         }
         return list.SubscriptionPolicy switch
         {
-            SubscriptionPolicy.Open => Subscribe(list, command, request.Address),
+            SubscriptionPolicy.Open => Subscribe(list, command, request.Address, mails),
             SubscriptionPolicy.Moderate => AwaitApproval(list, command, request.Address, mails),
             _ => new(command, "Diese Liste nimmt keine Anmeldungen per E-Mail mehr an.", "This list no longer accepts subscriptions by e-mail."),
         };
@@ -81,9 +81,10 @@ public sealed class MembershipWorkflow(
         return new(command, $"Eine Bestätigungsanfrage wurde an {address} geschickt.", $"A confirmation request was sent to {address}.");
     }
 
-    CommandResult Subscribe(MailingList list, string command, string address)
+    CommandResult Subscribe(MailingList list, string command, string address, List<OutgoingMail> mails)
     {
-        roster.AddMissing([Member.Create(list.Address, address, null, MemberRole.Member, time.GetUtcNow().UtcDateTime)]);
+        var added = roster.AddMissing([Member.Create(list.Address, address, null, MemberRole.Member, time.GetUtcNow().UtcDateTime)]);
+        if (added.Count > 0) NotifyOwners(list, address, joined: true, mails);
         return new(command, $"{address} ist jetzt Mitglied der Liste „{list.Name}“. Abmelden: eine Nachricht an {list.Addresses.Leave}",
             $"{address} is now a member of the list \"{list.Name}\". To leave, send a message to {list.Addresses.Leave}");
     }
@@ -96,11 +97,23 @@ public sealed class MembershipWorkflow(
             Id = PendingRequest.ApprovalKey(list.Address, address), List = list.Address, Address = address,
             Action = PendingAction.Approval, CreatedUtc = now, ExpiresUtc = DateTime.MaxValue,
         });
-        var members = roster.Roster(list.Address);
-        var owners = members.Where(m => m.Role == MemberRole.Owner).Select(m => m.Address).ToList();
-        if (owners.Count == 0) owners = members.Where(m => m.Role == MemberRole.Moderator).Select(m => m.Address).ToList();
+        var owners = Owners(list);
         if (owners.Count > 0) mails.Add(ApprovalNotice.Compose(list, owners, address, time));
         return new(command, "Danke für Ihre Bestätigung. Ihre Anmeldung wartet jetzt auf die Freigabe durch die Verantwortlichen der Liste.",
             "Thank you for confirming. Your subscription now waits for the list owners' approval.");
+    }
+
+    void NotifyOwners(MailingList list, string address, bool joined, List<OutgoingMail> mails)
+    {
+        var owners = Owners(list);
+        if (owners.Count > 0) mails.Add(RosterChangeNotice.Compose(list, owners, address, joined, time));
+    }
+
+    /// <summary>The owners, or the moderators when a list has no owner (as for mail to <c>-owner</c>).</summary>
+    List<string> Owners(MailingList list)
+    {
+        var members = roster.Roster(list.Address);
+        var owners = members.Where(m => m.Role == MemberRole.Owner).Select(m => m.Address).ToList();
+        return owners.Count > 0 ? owners : members.Where(m => m.Role == MemberRole.Moderator).Select(m => m.Address).ToList();
     }
 }

@@ -186,6 +186,37 @@ public sealed partial class CommandMailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheOwnersHearOfEveryConfirmedJoinAndLeave()
+    {
+        SetPolicy(SubscriptionPolicy.Open);
+        _daemon.AddMembers(["chefin@kommune.de"], MemberRole.Owner);
+        var join = TokenOf(Assert.Single(await ExchangeAsync("neu@example.org", Join, "", "", total: 1)));
+
+        var joined = await ExchangeAsync("neu@example.org", $"bayern-confirm+{join}@lists.integreat.example", "Re: x", "", total: 3);
+
+        Assert.Contains("neu@example.org hat sich in die Liste", To(joined, "chefin@kommune.de", "Neues Mitglied").ToMimeMessage().TextBody);
+        var leave = TokenOf(To(await ExchangeAsync("neu@example.org", Leave, "", "", total: 4), "neu@example.org", "confirm"));
+        var left = await ExchangeAsync("neu@example.org", $"bayern-confirm+{leave}@lists.integreat.example", "Re: x", "", total: 6);
+        Assert.Contains("neu@example.org left the list", To(left, "chefin@kommune.de", "Abmeldung").ToMimeMessage().TextBody);
+    }
+
+    [Fact]
+    public async Task AnHtmlOnlyCommandMailIsReadAsText()
+    {
+        var message = Mail("erika@example.org", Request, "", "");
+        message.Body = new TextPart("html") { Text = "<html><body><div>info</div><div>hilfe</div><p>-- <br>Erika</p></body></html>" };
+
+        await _daemon.PostAsync(message, "erika@example.org", Request);
+
+        await _probe.WaitAsync(1, Timeout);
+        await _smarthost.WaitForRecipientsAsync(1, Timeout);
+        var text = Assert.Single(_smarthost.Messages).ToMimeMessage().TextBody!;
+        Assert.Contains("> info", text);
+        Assert.Contains("> hilfe", text);
+        Assert.DoesNotContain("> Erika", text);
+    }
+
+    [Fact]
     public async Task AClosedListRefusesJoinsAndSendsNoConfirmation()
     {
         SetPolicy(SubscriptionPolicy.Closed);
