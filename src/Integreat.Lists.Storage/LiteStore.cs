@@ -25,6 +25,7 @@ public sealed class LiteStore : IDisposable
         mapper.Entity<DeliveryJob>().Id(x => x.Id, autoId: false);
         mapper.Entity<BounceEvent>().Id(x => x.Id, autoId: false);
         mapper.Entity<PendingRequest>().Id(x => x.Id, autoId: false);
+        mapper.Entity<AuditEntry>().Id(x => x.Id, autoId: false);
         Database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, mapper)
         {
             UtcDate = true,
@@ -36,6 +37,7 @@ public sealed class LiteStore : IDisposable
         Bounces.EnsureIndex(x => x.List);
         Pending.EnsureIndex(x => x.List);
         Pending.EnsureIndex(x => x.ExpiresUtc);
+        Audit.EnsureIndex(x => x.List);
     }
 
     /// <summary>The database.</summary>
@@ -55,6 +57,9 @@ public sealed class LiteStore : IDisposable
 
     /// <summary>Collection <c>pending_requests</c> (confirmations by token hash, and approvals).</summary>
     public ILiteCollection<PendingRequest> Pending => Database.GetCollection<PendingRequest>("pending_requests");
+
+    /// <summary>Collection <c>audit</c> (roster changes).</summary>
+    public ILiteCollection<AuditEntry> Audit => Database.GetCollection<AuditEntry>("audit");
 
     /// <summary>Makes every committed change durable by syncing LiteDB's write-ahead log (LiteDB 5 never does).</summary>
     public void Sync() => DiskSync.File(_logPath);

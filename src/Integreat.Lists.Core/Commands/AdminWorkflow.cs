@@ -12,6 +12,7 @@ namespace Integreat.Lists.Core.Commands;
 /// confirmation comes back. A forged From: therefore changes nothing and tells the real owner.</summary>
 public sealed class AdminWorkflow(
     IRosterRepository roster,
+    IAuditLog audit,
     ConfirmationTokens tokens,
     CommandLimits limits,
     IOptions<CommandOptions> options,
@@ -60,6 +61,7 @@ public sealed class AdminWorkflow(
         foreach (var line in request.Commands)
         {
             var (de, en) = RunOne(list, CommandParser.Read(line)!, request.Address, mails);
+            audit.Add(AuditEntry.Create(list.Address, time.GetUtcNow().UtcDateTime, request.Address, "mail", line, en));
             german.Append("\n  ").Append(line).Append(": ").Append(de);
             english.Append("\n  ").Append(line).Append(": ").Append(en);
         }

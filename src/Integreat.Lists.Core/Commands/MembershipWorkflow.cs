@@ -15,6 +15,7 @@ public sealed class MembershipWorkflow(
     IPendingRequestStore pending,
     ConfirmationTokens tokens,
     AdminWorkflow admin,
+    IAuditLog audit,
     CommandLimits limits,
     IOptions<CommandOptions> options,
     TimeProvider time)
@@ -51,7 +52,9 @@ public sealed class MembershipWorkflow(
         if (request.Action == PendingAction.Admin) return admin.Run(list, command, request, mails);
         if (request.Action == PendingAction.Leave)
         {
-            if (roster.Remove(list.Address, request.Address)) NotifyOwners(list, request.Address, joined: false, mails);
+            var removed = roster.Remove(list.Address, request.Address);
+            Audit(list, request.Address, "mail", "leave " + request.Address, removed ? "removed" : "was not a member");
+            if (removed) NotifyOwners(list, request.Address, joined: false, mails);
             return new(command, $"{request.Address} wurde von der Liste abgemeldet.", $"{request.Address} has left the list.");
         }
         return list.SubscriptionPolicy switch
@@ -64,12 +67,19 @@ public sealed class MembershipWorkflow(
 
     /// <summary>Approves a waiting subscription (CLI <c>members approve</c>).</summary>
     /// <returns>False when no approval for that address waits.</returns>
-    public bool Approve(MailingList list, string address)
+    /// <param name="list">The list.</param>
+    /// <param name="address">The address waiting for approval.</param>
+    /// <param name="channel">Who approves, for the audit log (<c>cli</c>).</param>
+    public bool Approve(MailingList list, string address, string channel = "cli")
     {
         if (!pending.Remove(PendingRequest.ApprovalKey(list.Address, address))) return false;
-        roster.AddMissing([Member.Create(list.Address, address, null, MemberRole.Member, time.GetUtcNow().UtcDateTime)]);
+        var added = roster.AddMissing([Member.Create(list.Address, address, null, MemberRole.Member, time.GetUtcNow().UtcDateTime)]);
+        Audit(list, channel, channel, "approve " + address, added.Count > 0 ? "added" : "was already a member");
         return true;
     }
+
+    void Audit(MailingList list, string actor, string channel, string command, string result)
+        => audit.Add(AuditEntry.Create(list.Address, time.GetUtcNow().UtcDateTime, actor, channel, command, result));
 
     CommandResult SendConfirmation(MailingList list, string command, string address, PendingAction action, List<OutgoingMail> mails)
     {
@@ -84,6 +94,7 @@ public sealed class MembershipWorkflow(
     CommandResult Subscribe(MailingList list, string command, string address, List<OutgoingMail> mails)
     {
         var added = roster.AddMissing([Member.Create(list.Address, address, null, MemberRole.Member, time.GetUtcNow().UtcDateTime)]);
+        Audit(list, address, "mail", "join " + address, added.Count > 0 ? "added" : "was already a member");
         if (added.Count > 0) NotifyOwners(list, address, joined: true, mails);
         return new(command, $"{address} ist jetzt Mitglied der Liste „{list.Name}“. Abmelden: eine Nachricht an {list.Addresses.Leave}",
             $"{address} is now a member of the list \"{list.Name}\". To leave, send a message to {list.Addresses.Leave}");
@@ -97,6 +108,7 @@ public sealed class MembershipWorkflow(
             Id = PendingRequest.ApprovalKey(list.Address, address), List = list.Address, Address = address,
             Action = PendingAction.Approval, CreatedUtc = now, ExpiresUtc = DateTime.MaxValue,
         });
+        Audit(list, address, "mail", "join " + address, "awaiting approval");
         var owners = Owners(list);
         if (owners.Count > 0) mails.Add(ApprovalNotice.Compose(list, owners, address, time));
         return new(command, "Danke für Ihre Bestätigung. Ihre Anmeldung wartet jetzt auf die Freigabe durch die Verantwortlichen der Liste.",

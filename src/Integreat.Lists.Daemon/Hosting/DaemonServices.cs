@@ -35,6 +35,7 @@ public static class DaemonServices
         services.AddSingleton<IDeliveryQueue, LiteDeliveryQueue>();
         services.AddSingleton<IBounceEventStore, LiteBounceEventStore>();
         services.AddSingleton<IPendingRequestStore, LitePendingRequestStore>();
+        services.AddSingleton<IAuditLog, LiteAuditLog>();
         services.AddSingleton<ConfirmationTokens>();
         services.AddSingleton<CommandLimits>();
         services.AddSingleton<AdminWorkflow>();

@@ -84,6 +84,13 @@ public sealed partial class AdminCommandTests : IAsyncLifetime
             Assert.Contains("bayern-leave@lists.integreat.example", welcome.TextBody);
         }
         Assert.Contains("entfernen erika@example.org: entfernt", done.Last(m => m.Recipients.Contains(Owner)).ToMimeMessage().TextBody);
+        var audit = _daemon.Get<IAuditLog>().ForList(TestDaemon.Bayern);
+        Assert.Equal(
+        [
+            ("mail", Owner, "add neu@example.org Neue Person", "added"),
+            ("mail", Owner, "hinzufügen zwei@example.net", "added"),
+            ("mail", Owner, "entfernen erika@example.org", "removed"),
+        ], audit.Select(a => (a.Channel, a.Actor, a.Command, a.Result)));
     }
 
     [Fact]
@@ -97,6 +104,7 @@ public sealed partial class AdminCommandTests : IAsyncLifetime
         Assert.Contains("gefälscht", Confirmation(sent).ToMimeMessage().TextBody);
         Assert.Equal([Owner, "erika@example.org"], Roster().Order());
         Assert.Empty(_daemon.Get<IPendingRequestStore>().Approvals(TestDaemon.Bayern));
+        Assert.Empty(_daemon.Get<IAuditLog>().ForList(TestDaemon.Bayern));
     }
 
     [Fact]

@@ -198,6 +198,8 @@ public sealed partial class CommandMailTests : IAsyncLifetime
         var leave = TokenOf(To(await ExchangeAsync("neu@example.org", Leave, "", "", total: 4), "neu@example.org", "confirm"));
         var left = await ExchangeAsync("neu@example.org", $"bayern-confirm+{leave}@lists.integreat.example", "Re: x", "", total: 6);
         Assert.Contains("neu@example.org left the list", To(left, "chefin@kommune.de", "Abmeldung").ToMimeMessage().TextBody);
+        Assert.Equal([("neu@example.org", "join neu@example.org", "added"), ("neu@example.org", "leave neu@example.org", "removed")],
+            _daemon.Get<IAuditLog>().ForList(TestDaemon.Bayern).Select(a => (a.Actor, a.Command, a.Result)));
     }
 
     [Fact]
