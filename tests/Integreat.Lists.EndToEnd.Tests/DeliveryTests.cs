@@ -10,7 +10,7 @@ namespace Integreat.Lists.EndToEnd.Tests;
 /// back-off on the injected clock, and nothing is lost or doubled.</summary>
 public sealed class DeliveryTests : IAsyncLifetime
 {
-    static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     static readonly string[] Members = ["erika@example.org", "max@example.net", "jana@kommune.de"];
     readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
     FakeSmarthost _smarthost = null!;

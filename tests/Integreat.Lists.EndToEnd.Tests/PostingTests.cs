@@ -9,7 +9,7 @@ namespace Integreat.Lists.EndToEnd.Tests;
 /// <summary>A post by SMTP reaches every member once, with list headers; nonmembers get a notice instead.</summary>
 public sealed class PostingTests : IAsyncLifetime
 {
-    static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     FakeSmarthost _smarthost = null!;
     TestDaemon _daemon = null!;
 

@@ -48,7 +48,7 @@ public sealed class ShuntTests : IAsyncLifetime
         var (requeued, _, error) = await RunCliAsync("queue", "requeue", shunted, "--config", config);
 
         Assert.True(requeued == 0, error);
-        await _smarthost.WaitForRecipientsAsync(1, TimeSpan.FromSeconds(20));
+        await _smarthost.WaitForRecipientsAsync(1, TimeSpan.FromSeconds(60));
         Assert.Equal(["chefin@landkreis.de"], _smarthost.DeliveredTo);
         Assert.Equal([.. "X-BeenThere: bayern-owner@lists.integreat.example\r\n"u8.ToArray(), .. raw], _smarthost.Messages[0].Data);
         Assert.Empty(spool.List(QueueName.Shunt));
@@ -69,7 +69,7 @@ public sealed class ShuntTests : IAsyncLifetime
         // The runner shunts synchronously after the 250; a member post queued behind it proves it ran.
         _daemon.AddMembers(["erika@example.org"]);
         await _daemon.PostAsync(Messages.Post("erika@example.org"), "erika@example.org", TestDaemon.Bayern);
-        await _smarthost.WaitForRecipientsAsync(1, TimeSpan.FromSeconds(20));
+        await _smarthost.WaitForRecipientsAsync(1, TimeSpan.FromSeconds(60));
         _smarthost.Reset();
         return Assert.Single(spool.List(QueueName.Shunt));
     }

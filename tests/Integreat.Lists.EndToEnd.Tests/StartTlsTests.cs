@@ -46,7 +46,7 @@ public sealed class StartTlsTests : IAsyncLifetime
             [MailboxAddress.Parse(TestDaemon.Bayern)]);
         await client.DisconnectAsync(true);
 
-        await _smarthost.WaitForRecipientsAsync(2, TimeSpan.FromSeconds(20));
+        await _smarthost.WaitForRecipientsAsync(2, TimeSpan.FromSeconds(60));
         Assert.All(_smarthost.Messages, m => Assert.Equal("[Bayern] Verschlüsselt", m.ToMimeMessage().Subject));
     }
 
