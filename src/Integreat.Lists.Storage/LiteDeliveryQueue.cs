@@ -38,10 +38,12 @@ public sealed class LiteDeliveryQueue(LiteStore store) : IDeliveryQueue
     public void Update(DeliveryJob job) => store.Jobs.Update(job);
 
     /// <inheritdoc/>
-    public int Complete(DeliveryJob job)
+    /// <remarks><c>Exists</c>, not <c>Count</c>: LiteDB counts by loading every remaining document of the post,
+    /// which made draining a post quadratic in its number of jobs.</remarks>
+    public bool Complete(DeliveryJob job)
     {
         store.Jobs.Delete(job.Id);
-        return store.Jobs.Count(j => j.PostId == job.PostId);
+        return store.Jobs.Exists(j => j.PostId == job.PostId);
     }
 
     /// <inheritdoc/>

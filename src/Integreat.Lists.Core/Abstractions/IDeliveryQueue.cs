@@ -22,8 +22,8 @@ public interface IDeliveryQueue
     void Update(DeliveryJob job);
 
     /// <summary>Removes a finished job.</summary>
-    /// <returns>The number of jobs left for the job's post.</returns>
-    int Complete(DeliveryJob job);
+    /// <returns>True when other jobs of the same post remain (so its message is still needed).</returns>
+    bool Complete(DeliveryJob job);
 
     /// <summary>Every job, for <c>queue list</c>.</summary>
     IReadOnlyList<DeliveryJob> All();

@@ -109,7 +109,7 @@ public sealed class DeliveryProcessor(
         if (finished)
         {
             if (deferred.Count > 0) GiveUp(job, deferred);
-            if (queue.Complete(job) == 0) outgoing.Delete(job.PostId);
+            if (!queue.Complete(job)) outgoing.Delete(job.PostId);
         }
         else
         {

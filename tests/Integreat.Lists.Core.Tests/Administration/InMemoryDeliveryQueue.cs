@@ -19,10 +19,10 @@ sealed class InMemoryDeliveryQueue : IDeliveryQueue
 
     public void Update(DeliveryJob job) => _jobs[_jobs.FindIndex(j => j.Id == job.Id)] = job;
 
-    public int Complete(DeliveryJob job)
+    public bool Complete(DeliveryJob job)
     {
         _jobs.RemoveAll(j => j.Id == job.Id);
-        return _jobs.Count(j => j.PostId == job.PostId);
+        return _jobs.Any(j => j.PostId == job.PostId);
     }
 
     public IReadOnlyList<DeliveryJob> All() => _jobs.OrderBy(j => j.NextAttemptUtc).ToList();

@@ -34,11 +34,11 @@ public sealed class InMemoryDeliveryQueue : IDeliveryQueue
         Updated.Add(job);
     }
 
-    public int Complete(DeliveryJob job)
+    public bool Complete(DeliveryJob job)
     {
         if (!_jobs.Remove(job.Id)) throw new InvalidOperationException($"job {job.Id} is not in the queue");
         Completed.Add(job);
-        return _jobs.Values.Count(j => j.PostId == job.PostId);
+        return _jobs.Values.Any(j => j.PostId == job.PostId);
     }
 
     public IReadOnlyList<DeliveryJob> All() => _jobs.Values.ToList();
