@@ -24,12 +24,13 @@ public sealed class DeliveryTests : IAsyncLifetime
         await _smarthost.DisposeAsync();
     }
 
-    async Task<TestDaemon> StartDaemonAsync(string smartHost, bool verp = true)
+    async Task<TestDaemon> StartDaemonAsync(string smartHost, bool verp = true, TimeSpan? commandTimeout = null)
     {
         _daemon = await TestDaemon.StartAsync(smartHost, s =>
             {
                 s.Delivery.Verp = verp;
                 s.Delivery.MaxRetryDelay = TimeSpan.FromDays(1);
+                if (commandTimeout is { } timeout) s.Delivery.CommandTimeout = timeout;
             },
             services => services.AddSingleton<TimeProvider>(_clock));
         _daemon.AddMembers(Members);
@@ -143,6 +144,29 @@ public sealed class DeliveryTests : IAsyncLifetime
         Assert.Equal("4.4.7", bounce.Dsn);
         Assert.Empty(daemon.Get<IDeliveryQueue>().All());
         Assert.Equal(2, _smarthost.DeliveredTo.Count);
+    }
+
+    [Fact]
+    public async Task ASmarthostSlowerThanTheCommandTimeoutDefersAndTheRetryDelivers()
+    {
+        _smarthost.DataDelay = TimeSpan.FromSeconds(3);
+        var daemon = await StartDaemonAsync(_smarthost.HostPort, verp: false, commandTimeout: TimeSpan.FromSeconds(1));
+        var retry = FirstRetry;
+        var idle = daemon.WaitForDispatcherIdleAsync(next => next == retry, Timeout);
+
+        await daemon.PostAsync(Messages.Post("erika@example.org"), "erika@example.org", TestDaemon.Bayern);
+        await idle;
+        var job = Assert.Single(daemon.Get<IDeliveryQueue>().All());
+        Assert.False(job.Shunted);
+        Assert.Equal(Members.Order(), job.Recipients.Order());
+
+        _smarthost.DataDelay = TimeSpan.Zero;
+        _clock.Advance(TimeSpan.FromMinutes(5));
+
+        // The timed-out transaction was still taken by the slow server (a duplicate is the known price of a
+        // timeout in flight); the retry is the second copy, and the job is done.
+        await _smarthost.WaitForAsync(h => h.Messages.Count == 2, Timeout);
+        Assert.All(_smarthost.Messages, m => Assert.Equal(Members.Order(), m.Recipients.Order()));
     }
 
     [Fact]
