@@ -20,9 +20,7 @@ public sealed class CommandProcessor(
     ISpool spool,
     IListRepository lists,
     IRosterRepository roster,
-    IOutgoingStore outgoing,
-    IDeliveryQueue deliveries,
-    DeliverySignal deliverySignal,
+    DeliveryHandoff handoff,
     MembershipWorkflow membership,
     AdminWorkflow admin,
     CommandLimits limits,
@@ -79,7 +77,7 @@ public sealed class CommandProcessor(
             else
                 logger.CommandReplyLimited(message.MessageId ?? entryId, list.Address, sender);
         }
-        for (var i = 0; i < mails.Count; i++) Hand($"{entryId}-{i:D2}", list, mails[i]);
+        for (var i = 0; i < mails.Count; i++) handoff.Hand($"{entryId}-{i:D2}", list, mails[i].MessageId, list.Addresses.Bounces, mails[i].Recipients.ToList(), mails[i].Bytes);
         return mails.Count;
     }
 
@@ -110,20 +108,5 @@ public sealed class CommandProcessor(
         var from = message.From.Mailboxes.FirstOrDefault()?.Address;
         if (EmailAddress.TryParse(from, out var address)) return address;
         return EmailAddress.TryParse(envelopeSender, out address) ? address : null;
-    }
-
-    /// <summary>Writes the mail once and queues its job, unless a previous run already did.</summary>
-    void Hand(string postId, MailingList list, OutgoingMail mail)
-    {
-        if (deliveries.HasJobsFor(postId)) return;
-        outgoing.Write(postId, mail.Bytes);
-        var now = time.GetUtcNow().UtcDateTime;
-        deliveries.Add([new DeliveryJob
-        {
-            Id = postId + ".00000", PostId = postId, List = list.Address, MessageId = mail.MessageId,
-            Sender = list.Addresses.Bounces, Recipients = mail.Recipients.ToList(), CreatedUtc = now, NextAttemptUtc = now,
-        }]);
-        logger.Queued(mail.MessageId, list.Address, mail.Recipients.Count, postId);
-        deliverySignal.Signal.Notify();
     }
 }

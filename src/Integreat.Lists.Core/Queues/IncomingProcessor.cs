@@ -18,13 +18,10 @@ public sealed class IncomingProcessor(
     ISpool spool,
     IListRepository lists,
     IRosterRepository roster,
-    IOutgoingStore outgoing,
-    IDeliveryQueue deliveries,
-    DeliverySignal deliverySignal,
+    DeliveryHandoff handoff,
     CommandSignal commandSignal,
     NoticeComposer notices,
     NoticeLimiter limiter,
-    TimeProvider time,
     ILogger<IncomingProcessor> logger)
 {
     readonly PostingPolicy _policy = new();
@@ -78,7 +75,7 @@ public sealed class IncomingProcessor(
         {
             var recipients = roster.Roster(list.Address).Select(m => m.Address).ToList();
             var bytes = _pipeline.Process(list, message);
-            Hand(entry.Data.Id, list, messageId, "", recipients, bytes);
+            handoff.Hand(entry.Data.Id, list, messageId, "", recipients, bytes);
         }
         else if (decision.Disposition == Disposition.Reject)
         {
@@ -102,7 +99,7 @@ public sealed class IncomingProcessor(
             return;
         }
         var (bytes, noticeId) = notices.NonmemberRejected(list, headers, sender);
-        Hand(entry.Data.Id + "-notice", list, noticeId, list.Addresses.Bounces, [sender], bytes);
+        handoff.Hand(entry.Data.Id + "-notice", list, noticeId, list.Addresses.Bounces, [sender], bytes);
     }
 
     /// <summary>True for an address in a list domain: a notice there would come back to us as mail.</summary>
@@ -137,7 +134,7 @@ public sealed class IncomingProcessor(
                                      && h.Value.Trim().Equals(marker, StringComparison.OrdinalIgnoreCase)))
             throw new InvalidOperationException($"owner mail loop: the message already went through {marker}");
         message.Headers.Insert(0, new Header("X-BeenThere", marker));
-        Hand(entry.Data.Id, list, messageId, list.Addresses.Bounces, owners, message.ToBytes());
+        handoff.Hand(entry.Data.Id, list, messageId, list.Addresses.Bounces, owners, message.ToBytes());
         spool.Delete(QueueName.In, entry.Data.Id);
     }
 
@@ -146,21 +143,5 @@ public sealed class IncomingProcessor(
         spool.Move(QueueName.In, entry.Data.Id, queue, entry.Data);
         logger.Kept(entry.Data.Id, list.Address, queue, entry.Data.Id);
         if (queue == QueueName.Command) commandSignal.Signal.Notify();
-    }
-
-    /// <summary>Writes the message once and queues its jobs, unless a previous run already did.</summary>
-    void Hand(string postId, MailingList list, string messageId, string sender, IReadOnlyList<string> recipients, byte[] bytes)
-    {
-        if (recipients.Count == 0 || deliveries.HasJobsFor(postId)) return;
-        outgoing.Write(postId, bytes);
-        var now = time.GetUtcNow().UtcDateTime;
-        var jobs = recipients.Chunk(DeliveryJob.MaxRecipients).Select((chunk, i) => new DeliveryJob
-        {
-            Id = $"{postId}.{i:D5}", PostId = postId, List = list.Address, MessageId = messageId, Sender = sender,
-            Recipients = chunk.ToList(), CreatedUtc = now, NextAttemptUtc = now,
-        }).ToList();
-        deliveries.Add(jobs);
-        logger.Queued(messageId, list.Address, recipients.Count, postId);
-        deliverySignal.Signal.Notify();
     }
 }

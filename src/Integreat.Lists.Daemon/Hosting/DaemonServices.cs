@@ -74,6 +74,7 @@ public static class DaemonServices
     {
         services.AddSingleton<NoticeComposer>();
         services.AddSingleton<NoticeLimiter>();
+        services.AddSingleton<DeliveryHandoff>();
         services.AddSingleton<IncomingProcessor>();
         services.AddSingleton<DeliveryProcessor>();
         if (settings.Delivery.SmartHost.Length > 0) services.AddSingleton<IOutboundTransport, SmtpTransport>();
