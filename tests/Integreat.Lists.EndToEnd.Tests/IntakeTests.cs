@@ -80,6 +80,9 @@ public sealed class IntakeTests : IAsyncLifetime
         await client.SendAsync("EHLO client.example.org");
         Assert.StartsWith("552", await client.SendAsync("MAIL FROM:<erika@example.org> SIZE=1000000"));
         Assert.StartsWith("552 5.3.4", await client.SendAsync("MAIL FROM:<erika@example.org> SIZE=65537"));
+        // Past SmtpServer's own limit too, and past any integer: still our reply, with its enhanced code.
+        Assert.StartsWith("552 5.3.4", await client.SendAsync("MAIL FROM:<erika@example.org> SIZE=10000000"));
+        Assert.StartsWith("552 5.3.4", await client.SendAsync("MAIL FROM:<erika@example.org> SIZE=99999999999999999999"));
     }
 
     [Fact]
