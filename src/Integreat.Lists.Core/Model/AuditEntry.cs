@@ -24,10 +24,15 @@ public sealed class AuditEntry
     /// <summary>The result, e.g. <c>added</c>, <c>removed</c>, <c>awaiting approval</c>.</summary>
     public string Result { get; set; } = "";
 
+    static long _sequence;
+
     /// <summary>Creates an entry with a fresh key.</summary>
     public static AuditEntry Create(string list, DateTime timeUtc, string actor, string channel, string command, string result) => new()
     {
-        Id = timeUtc.ToString("yyyyMMdd'T'HHmmss.fffffff", System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8],
+        // The sequence keeps entries of the same instant (a coarse or fake clock) in the order they were made.
+        Id = timeUtc.ToString("yyyyMMdd'T'HHmmss.fffffff", System.Globalization.CultureInfo.InvariantCulture)
+             + "-" + Interlocked.Increment(ref _sequence).ToString("D12", System.Globalization.CultureInfo.InvariantCulture)
+             + "-" + Guid.NewGuid().ToString("N")[..8],
         List = list, TimeUtc = timeUtc, Actor = actor, Channel = channel, Command = command, Result = result,
     };
 }
