@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using Integreat.Lists.Core.Abstractions;
 using Integreat.Lists.Core.Messages;
@@ -89,7 +88,4 @@ public sealed class FileSpool : ISpool
         if (id.Contains('/') || id.Contains('\\') || id.Contains("..")) throw new ArgumentException($"invalid spool id {id}");
         return Path.Combine(_root, queue, id + Extension);
     }
-
-    /// <summary>A readable one-line summary of the JSON header, for logs.</summary>
-    public static string Describe(MessageData data) => Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(data, Json));
 }
