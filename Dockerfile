@@ -8,7 +8,7 @@ COPY config/ config/
 COPY src/ src/
 RUN dotnet publish src/Integreat.Lists.Daemon/Integreat.Lists.Daemon.csproj -c Release -o /app
 
-FROM mcr.microsoft.com/dotnet/runtime:10.0
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
 RUN useradd --system --uid 10025 --home-dir /data --shell /usr/sbin/nologin lists \
  && mkdir -p /data && chown lists:lists /data
 WORKDIR /data

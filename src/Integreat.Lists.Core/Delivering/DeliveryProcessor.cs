@@ -18,10 +18,12 @@ public sealed class DeliveryProcessor(
     IBounceEventStore bounces,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
-    ILogger<DeliveryProcessor> logger)
+    ILogger<DeliveryProcessor> logger,
+    IListMetrics? metrics = null)
 {
     const int MaxReconnects = 2;
     readonly DeliveryOptions _options = options.Value;
+    readonly IListMetrics _metrics = metrics ?? NoListMetrics.Instance;
 
     /// <summary>Raised after a job's new state is saved (for tests and metrics): the job and whether it is finished.</summary>
     public event Action<DeliveryJob, bool>? AttemptFinished;
@@ -91,6 +93,7 @@ public sealed class DeliveryProcessor(
     {
         var status = result.Delivered ? "sent" : result.Permanent ? "bounced" : "deferred";
         logger.Delivery(job.MessageId, job.List, result.Recipient, relay, attempt, result.Dsn, status, result.Reply);
+        _metrics.RecipientAttempted(job.List, status, time.GetUtcNow().UtcDateTime - job.CreatedUtc);
         if (!result.Delivered && !result.Permanent)
         {
             deferred.Add(result);
@@ -139,9 +142,13 @@ public sealed class DeliveryProcessor(
         foreach (var d in deferred) AddBounce(job, d.Recipient, "4.4.7", "delivery time expired: " + d.Reply);
     }
 
-    void AddBounce(DeliveryJob job, string recipient, string dsn, string reply) => bounces.Add(new BounceEvent
+    void AddBounce(DeliveryJob job, string recipient, string dsn, string reply)
     {
-        List = job.List, Address = recipient, MessageId = job.MessageId, Dsn = dsn, Reply = reply,
-        TimeUtc = time.GetUtcNow().UtcDateTime,
-    });
+        bounces.Add(new BounceEvent
+        {
+            List = job.List, Address = recipient, MessageId = job.MessageId, Dsn = dsn, Reply = reply,
+            TimeUtc = time.GetUtcNow().UtcDateTime,
+        });
+        _metrics.BounceRecorded(job.List);
+    }
 }

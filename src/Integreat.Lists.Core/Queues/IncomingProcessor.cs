@@ -22,10 +22,14 @@ public sealed class IncomingProcessor(
     CommandSignal commandSignal,
     NoticeComposer notices,
     NoticeLimiter limiter,
-    ILogger<IncomingProcessor> logger)
+    ILogger<IncomingProcessor> logger,
+    IListMetrics? metrics = null,
+    TimeProvider? time = null)
 {
     readonly PostingPolicy _policy = new();
     readonly PostingPipeline _pipeline = new();
+    readonly IListMetrics _metrics = metrics ?? NoListMetrics.Instance;
+    readonly TimeProvider _time = time ?? TimeProvider.System;
 
     /// <summary>Processes the entry <paramref name="id"/> of the <c>in</c> queue and removes it.</summary>
     public void Process(string id)
@@ -67,6 +71,7 @@ public sealed class IncomingProcessor(
 
     void Post(MailingList list, SpoolEntry entry)
     {
+        _metrics.PostReceived(list.Address);
         var message = RawMessage.Parse(entry.Raw);
         var messageId = message.Headers[HeaderId.MessageId]?.Trim() ?? entry.Data.Id;
         var decision = _policy.Decide(list, message.Headers, entry.Data.Sender, a => roster.Find(list.Address, a) is not null);
@@ -82,6 +87,7 @@ public sealed class IncomingProcessor(
             Notify(list, entry, message.Headers, messageId);
         }
         spool.Delete(QueueName.In, entry.Data.Id);
+        _metrics.PostDecided(list.Address, decision.Disposition, _time.GetUtcNow().UtcDateTime - entry.Data.ReceivedUtc);
     }
 
     void Notify(MailingList list, SpoolEntry entry, HeaderList headers, string messageId)

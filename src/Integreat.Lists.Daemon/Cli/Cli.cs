@@ -33,7 +33,7 @@ public static class Cli
     }
 
     /// <summary>Runs an administrative command line inside the running daemon, against its services (for the
-    /// control socket). <c>serve</c> and <c>healthcheck</c> are refused; <c>--config</c> is ignored.</summary>
+    /// control socket). <c>serve</c> is refused; <c>healthcheck</c> reports readiness; <c>--config</c> is ignored.</summary>
     /// <param name="args">The forwarded arguments.</param>
     /// <param name="services">The daemon's services.</param>
     /// <param name="output">Receives the command's standard output.</param>
@@ -44,7 +44,8 @@ public static class Cli
     public static Task<int> RunInDaemonAsync(IReadOnlyList<string> args, IServiceProvider services, TextWriter output,
         TextWriter error, CancellationToken cancellationToken)
     {
-        var root = CommandTree.Build(new DaemonAdminRunner(services, output, error), NotInDaemon(error), NotInDaemon(error));
+        var root = CommandTree.Build(new DaemonAdminRunner(services, output, error), NotInDaemon(error),
+            (_, _) => HealthcheckCommand.ReadyInDaemonAsync(services, output, error));
         return InvokeAsync(root, args, output, error, catchUnexpected: true, cancellationToken);
     }
 

@@ -24,7 +24,7 @@ internal static class CommandTree
         };
         var serveCommand = new Command("serve", "Runs the daemon until SIGTERM or Ctrl+C (the default command).");
         serveCommand.SetAction(serve);
-        var healthCommand = new Command("healthcheck", "Checks that the daemon answers SMTP with 220; exits 0 or 1.");
+        var healthCommand = new Command("healthcheck", "Checks that the daemon answers SMTP with 220 and that its store, runners and queues are ready; exits 0 or 1.");
         healthCommand.SetAction(healthcheck);
         var root = new RootCommand("integreat-lists: a mailing-list daemon and its administration.")
         {

@@ -1,6 +1,7 @@
 using Integreat.Lists.Core.Configuration;
 using Integreat.Lists.Smtp;
 using Integreat.Lists.Storage;
+using Integreat.Lists.Web;
 using Microsoft.Extensions.Configuration;
 
 namespace Integreat.Lists.Daemon.Configuration;
@@ -14,6 +15,9 @@ public sealed record Settings(SmtpIntakeOptions Smtp, DeliveryOptions Delivery, 
 {
     /// <summary>Section <c>Commands</c>: command mail and confirmations.</summary>
     public CommandOptions Commands { get; init; } = new();
+
+    /// <summary>Section <c>Web</c>: health, readiness and metrics over HTTP.</summary>
+    public WebOptions Web { get; init; } = new();
 
     /// <summary>Binds and validates every section.</summary>
     /// <exception cref="SettingsException">A value cannot be converted, or a setting is invalid.</exception>
@@ -29,8 +33,9 @@ public sealed record Settings(SmtpIntakeOptions Smtp, DeliveryOptions Delivery, 
             var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new();
             var lists = configuration.GetSection("Lists").Get<List<ListSeedOptions>>() ?? [];
             var commands = configuration.GetSection(CommandOptions.Section).Get<CommandOptions>() ?? new();
-            var settings = new Settings(smtp, delivery, storage, lists) { Commands = commands };
-            var problems = SettingsValidator.Validate(smtp, delivery, storage, lists, commands);
+            var web = configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new();
+            var settings = new Settings(smtp, delivery, storage, lists) { Commands = commands, Web = web };
+            var problems = SettingsValidator.Validate(smtp, delivery, storage, lists, commands).Concat(WebValidator.Validate(web)).ToList();
             return problems.Count == 0 ? settings : throw new SettingsException(problems);
         }
         catch (InvalidOperationException ex)

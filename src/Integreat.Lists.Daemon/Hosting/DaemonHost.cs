@@ -27,7 +27,7 @@ public static class DaemonHost
         });
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.Smtp.DrainTimeout + TimeSpan.FromSeconds(30));
-        builder.Services.AddIntegreatStorage(settings).AddIntegreatSeeding().AddIntegreatSmtpIntake(settings).AddIntegreatRunners(settings);
+        builder.Services.AddIntegreatStorage(settings).AddIntegreatSeeding().AddIntegreatSmtpIntake(settings).AddIntegreatRunners(settings).AddIntegreatWeb();
         configure?.Invoke(builder.Services);
         return builder.Build();
     }

@@ -8,6 +8,7 @@ using Integreat.Lists.Daemon.Runners;
 using Integreat.Lists.Delivery;
 using Integreat.Lists.Smtp;
 using Integreat.Lists.Storage;
+using Integreat.Lists.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SmtpServer.Authentication;
@@ -28,6 +29,9 @@ public static class DaemonServices
         services.AddSingleton(Options.Create(settings.Delivery));
         services.AddSingleton(Options.Create(settings.Storage));
         services.AddSingleton(Options.Create(settings.Commands));
+        services.AddSingleton(Options.Create(settings.Web));
+        services.AddSingleton<PrometheusListMetrics>();
+        services.AddSingleton<IListMetrics>(sp => sp.GetRequiredService<PrometheusListMetrics>());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new LiteStore(settings.Storage.DatabasePath));
         services.AddSingleton<IListRepository, LiteListRepository>();
@@ -87,6 +91,15 @@ public static class DaemonServices
         services.AddSingleton<OutgoingRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<OutgoingRunner>());
         services.AddHostedService<Control.ControlServer>();
+        return services;
+    }
+
+    /// <summary>Registers the web adapter: Kestrel with <c>/healthz</c>, <c>/readyz</c> and <c>/metrics</c>.</summary>
+    public static IServiceCollection AddIntegreatWeb(this IServiceCollection services)
+    {
+        services.AddSingleton<IReadinessCheck, DaemonReadiness>();
+        services.AddSingleton<WebServer>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebServer>());
         return services;
     }
 }

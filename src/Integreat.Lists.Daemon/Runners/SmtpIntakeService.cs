@@ -16,7 +16,8 @@ public sealed class SmtpIntakeService(
     IOptions<SmtpIntakeOptions> options,
     IEndpointListenerFactory listenerFactory,
     IntakeState state,
-    ILogger<SmtpIntakeService> logger) : BackgroundService
+    ILogger<SmtpIntakeService> logger,
+    Integreat.Lists.Core.Abstractions.IListMetrics metrics) : BackgroundService
 {
     readonly TaskCompletionSource<IReadOnlyList<IPEndPoint>> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     readonly List<IPEndPoint> _endpoints = [];
@@ -30,7 +31,11 @@ public sealed class SmtpIntakeService(
     {
         var server = SmtpServerFactory.Create(options.Value, services);
         if (listenerFactory is EndpointListenerFactory factory) factory.EndpointStarted += OnEndpointStarted;
-        server.SessionCreated += (_, e) => state.SessionStarted(e.Context.SessionId);
+        server.SessionCreated += (_, e) =>
+        {
+            state.SessionStarted(e.Context.SessionId);
+            metrics.SmtpSessionStarted();
+        };
         server.SessionCompleted += (_, e) => state.SessionEnded(e.Context.SessionId);
         server.SessionFaulted += (_, e) =>
         {

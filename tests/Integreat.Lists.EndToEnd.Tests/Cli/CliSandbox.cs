@@ -17,6 +17,7 @@ sealed class CliSandbox : IDisposable
         {
             Storage = new { Directory = DataDirectory },
             Smtp = new { Listen = new[] { "127.0.0.1:0" } },
+            Web = new { Listen = "http://127.0.0.1:0" },
             Delivery = new { PickupDirectory = Path.Combine(Root, "pickup") },
             Lists = Array.Empty<object>(),
         };

@@ -7,6 +7,7 @@ using Integreat.Lists.Daemon.Hosting;
 using Integreat.Lists.Daemon.Runners;
 using Integreat.Lists.Smtp;
 using Integreat.Lists.Storage;
+using Integreat.Lists.Web;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -34,6 +35,10 @@ public sealed class TestDaemon : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
+    /// <summary>The web port's base address (Kestrel on 127.0.0.1:0).</summary>
+    public async Task<Uri> WebUrlAsync()
+        => await Get<WebServer>().Listening.WaitAsync(TimeSpan.FromSeconds(10)) ?? throw new InvalidOperationException("the web port is off");
+
     /// <summary>Settings for tests: loopback, short retries, the Bayern list seeded.</summary>
     public static Settings CreateSettings(string directory, string smartHost)
     {
@@ -49,7 +54,7 @@ public sealed class TestDaemon : IAsyncDisposable
         };
         var storage = new StorageOptions { Directory = Path.Combine(directory, "data") };
         var lists = new List<ListSeedOptions> { new() { Address = Bayern, Name = "Integreat Bayern", SubjectPrefix = "[Bayern]" } };
-        return new Settings(smtp, delivery, storage, lists);
+        return new Settings(smtp, delivery, storage, lists) { Web = new WebOptions { Listen = "http://127.0.0.1:0" } };
     }
 
     public static async Task<TestDaemon> StartAsync(string? smartHost, Action<Settings>? tweak = null,

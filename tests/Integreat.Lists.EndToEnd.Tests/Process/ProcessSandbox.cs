@@ -41,6 +41,7 @@ public sealed class ProcessSandbox : IDisposable
         ["Smtp"] = new JsonObject { ["Listen"] = new JsonArray(listen) },
         ["Storage"] = new JsonObject { ["Directory"] = DataDirectory },
         ["Delivery"] = new JsonObject { ["PickupDirectory"] = PickupDirectory },
+        ["Web"] = new JsonObject { ["Listen"] = "http://127.0.0.1:0" },
     };
 
     /// <summary>Writes a settings file into the sandbox and returns its path.</summary>
