@@ -19,6 +19,9 @@ public sealed record Settings(SmtpIntakeOptions Smtp, DeliveryOptions Delivery, 
     /// <summary>Section <c>Web</c>: health, readiness and metrics over HTTP.</summary>
     public WebOptions Web { get; init; } = new();
 
+    /// <summary>Section <c>Log</c>: the console log's format.</summary>
+    public LogOptions Log { get; init; } = new();
+
     /// <summary>Binds and validates every section.</summary>
     /// <exception cref="SettingsException">A value cannot be converted, or a setting is invalid.</exception>
     public static Settings Bind(IConfiguration configuration)
@@ -34,8 +37,10 @@ public sealed record Settings(SmtpIntakeOptions Smtp, DeliveryOptions Delivery, 
             var lists = configuration.GetSection("Lists").Get<List<ListSeedOptions>>() ?? [];
             var commands = configuration.GetSection(CommandOptions.Section).Get<CommandOptions>() ?? new();
             var web = configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new();
-            var settings = new Settings(smtp, delivery, storage, lists) { Commands = commands, Web = web };
+            var log = configuration.GetSection(LogOptions.Section).Get<LogOptions>() ?? new();
+            var settings = new Settings(smtp, delivery, storage, lists) { Commands = commands, Web = web, Log = log };
             var problems = SettingsValidator.Validate(smtp, delivery, storage, lists, commands).Concat(WebValidator.Validate(web)).ToList();
+            if (log.Format is not (LogOptions.Text or LogOptions.Json)) problems.Add($"Log:Format '{log.Format}' must be 'text' or 'json'.");
             return problems.Count == 0 ? settings : throw new SettingsException(problems);
         }
         catch (InvalidOperationException ex)

@@ -19,12 +19,24 @@ public static class DaemonHost
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o =>
+        if (settings.Log.Format == LogOptions.Json)
         {
-            o.SingleLine = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fff ";
-            o.UseUtcTimestamp = true;
-        });
+            // One JSON object per line: the message, its template's fields under "State", and the event id.
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                o.UseUtcTimestamp = true;
+            });
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fff ";
+                o.UseUtcTimestamp = true;
+            });
+        }
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.Smtp.DrainTimeout + TimeSpan.FromSeconds(30));
         builder.Services.AddIntegreatStorage(settings).AddIntegreatSeeding().AddIntegreatSmtpIntake(settings).AddIntegreatRunners(settings).AddIntegreatWeb();
