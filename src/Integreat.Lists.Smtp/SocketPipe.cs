@@ -8,7 +8,8 @@ namespace Integreat.Lists.Smtp;
 
 /// <summary>A duplex pipe over one accepted socket's stream, upgradable to TLS (STARTTLS, RFC 3207).</summary>
 /// <remarks>After the upgrade new readers and writers are created over the TLS stream, so plain-text bytes a client
-/// pipelined after STARTTLS are dropped with the old reader (RFC 3207 §6, command injection).</remarks>
+/// pipelined after STARTTLS are dropped with the old reader (RFC 3207 §6, command injection). Reads go through
+/// <see cref="DotTerminatorGuardStream"/>, without which SmtpServer 11 can miss the end of DATA.</remarks>
 public sealed class SocketPipe : ISecurableDuplexPipe
 {
     static readonly StreamPipeReaderOptions ReaderOptions = new(leaveOpen: true);
@@ -21,7 +22,7 @@ public sealed class SocketPipe : ISecurableDuplexPipe
     {
         _network = network;
         _stream = network;
-        Input = PipeReader.Create(network, ReaderOptions);
+        Input = PipeReader.Create(new DotTerminatorGuardStream(network), ReaderOptions);
         Output = PipeWriter.Create(network, WriterOptions);
     }
 
@@ -49,7 +50,7 @@ public sealed class SocketPipe : ISecurableDuplexPipe
             CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
         }, cancellationToken).ConfigureAwait(false);
         _stream = ssl;
-        Input = PipeReader.Create(ssl, ReaderOptions);
+        Input = PipeReader.Create(new DotTerminatorGuardStream(ssl), ReaderOptions);
         Output = PipeWriter.Create(ssl, WriterOptions);
         IsSecure = true;
         SslProtocol = ssl.SslProtocol;

@@ -11,7 +11,8 @@ public sealed class RawSmtpClient : IAsyncDisposable
 {
     static readonly byte[] DotCrLf = ".\r\n"u8.ToArray();
 
-    readonly TcpClient _tcp = new();
+    // No Nagle: each write leaves as its own TCP segment, so tests control how the server's reads are split.
+    readonly TcpClient _tcp = new() { NoDelay = true };
     NetworkStream? _stream;
     StreamReader? _reader;
 
@@ -52,6 +53,9 @@ public sealed class RawSmtpClient : IAsyncDisposable
     /// <summary>Writes <paramref name="text"/> verbatim without reading, for pipelining or for partial lines.
     /// Read the replies with <see cref="ReadReplyAsync"/>.</summary>
     public Task SendRawAsync(string text) => WriteAsync(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>Writes <paramref name="bytes"/> verbatim without reading, as one write.</summary>
+    public Task SendRawAsync(byte[] bytes) => WriteAsync(bytes);
 
     /// <summary>Reads one whole reply.</summary>
     /// <returns>The reply's lines joined with "\n", or null if the server closed the connection first.</returns>

@@ -1,0 +1,98 @@
+namespace Integreat.Lists.Smtp;
+
+/// <summary>A read-only view of the client's byte stream whose reads never end inside a possible end-of-data
+/// sequence <c>CRLF.CRLF</c> (RFC 5321 §4.1.1.4), except right after a CRLF; at most two bytes are held back until
+/// more arrive.</summary>
+/// <remarks>
+/// <para>Works around a bug in SmtpServer 11.1.0 (<c>BuffersExtension.TryFind</c>): after a miss it resumes the search
+/// at the start of the buffer's last segment and checks the boundary to the previous segment only once. When the
+/// terminator is split across two socket reads so that the newest segment holds only its first byte or two (for
+/// example <c>…\r</c> | <c>\n</c> | <c>.\r\n</c>), the terminator is never found: the client waits for a reply that
+/// never comes, whatever the message size. Because the pipe reader fills one segment per read, a read that never
+/// ends in <c>\r</c>, <c>\r\n.</c> or <c>\r\n.\r</c> leaves only one split possible (<c>\r\n</c> | <c>.\r\n</c>), and
+/// then the next read starts with the whole rest, so the library's one boundary check finds it.</para>
+/// <para>Command lines are unaffected: a held <c>\r</c> waits only for the <c>\n</c> that ends the line.</para>
+/// </remarks>
+public sealed class DotTerminatorGuardStream(Stream inner) : Stream
+{
+    readonly byte[] _held = new byte[2];
+    int _heldCount;
+    // The last bytes handed out, to see a terminator prefix that began in an earlier read.
+    byte _last1, _last2;
+
+    /// <inheritdoc/>
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (buffer.Length < _held.Length + 1) return await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            _held.AsSpan(0, _heldCount).CopyTo(buffer.Span);
+            var read = await inner.ReadAsync(buffer[_heldCount..], cancellationToken).ConfigureAwait(false);
+            var total = _heldCount + read;
+            // End of stream: hand out what is held, then report the end.
+            var keep = read == 0 ? 0 : HoldBack(buffer.Span[..total]);
+            buffer.Span.Slice(total - keep, keep).CopyTo(_held);
+            _heldCount = keep;
+            var count = total - keep;
+            if (count == 0 && read > 0) continue;
+            Remember(buffer.Span[..count]);
+            return count;
+        }
+    }
+
+    /// <summary>How many trailing bytes of <paramref name="chunk"/> (read after <see cref="_last2"/>,
+    /// <see cref="_last1"/>) must wait so that it does not end in <c>\r</c>, <c>\r\n.</c> or <c>\r\n.\r</c>.</summary>
+    int HoldBack(ReadOnlySpan<byte> chunk)
+    {
+        if (At(chunk, 1) == '\r') return At(chunk, 2) == '.' && At(chunk, 3) == '\n' && At(chunk, 4) == '\r' && chunk.Length >= 2 ? 2 : 1;
+        return At(chunk, 1) == '.' && At(chunk, 2) == '\n' && At(chunk, 3) == '\r' ? 1 : 0;
+    }
+
+    /// <summary>The byte <paramref name="fromEnd"/> places before the end of the history followed by
+    /// <paramref name="chunk"/> (1 is the last); 0 before the remembered history.</summary>
+    byte At(ReadOnlySpan<byte> chunk, int fromEnd)
+        => fromEnd <= chunk.Length ? chunk[^fromEnd] : (fromEnd - chunk.Length) switch { 1 => _last1, 2 => _last2, _ => (byte)0 };
+
+    void Remember(ReadOnlySpan<byte> handedOut)
+    {
+        if (handedOut.Length >= 2) (_last2, _last1) = (handedOut[^2], handedOut[^1]);
+        else if (handedOut.Length == 1) (_last2, _last1) = (_last1, handedOut[0]);
+    }
+
+    /// <inheritdoc/>
+    public override int Read(byte[] buffer, int offset, int count)
+        => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+    /// <inheritdoc/>
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    /// <inheritdoc/>
+    public override bool CanRead => true;
+
+    /// <inheritdoc/>
+    public override bool CanSeek => false;
+
+    /// <inheritdoc/>
+    public override bool CanWrite => false;
+
+    /// <inheritdoc/>
+    public override long Length => throw new NotSupportedException();
+
+    /// <inheritdoc/>
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    /// <inheritdoc/>
+    public override void Flush()
+    {
+    }
+
+    /// <inheritdoc/>
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    /// <inheritdoc/>
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    /// <inheritdoc/>
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
