@@ -13,7 +13,9 @@ public sealed class QueueAdministration(
     IDeliveryQueue deliveries,
     IncomingSignal incoming,
     DeliverySignal delivery,
-    TimeProvider time)
+    TimeProvider time,
+    IOutgoingStore outgoing,
+    IDeliveryJournal journal)
 {
     /// <summary>What <see cref="Requeue"/> returns for a delivery job: it went back to the delivery queue.</summary>
     public const string Delivery = "delivery";
@@ -72,6 +74,28 @@ public sealed class QueueAdministration(
         job.NextAttemptUtc = time.GetUtcNow().UtcDateTime;
         deliveries.Update(job);
         delivery.Signal.Notify();
+        return Delivery;
+    }
+
+    /// <summary>Removes a shunted spool entry, or a shunted or deferred (not yet due) delivery job with its
+    /// journal and, when it was the post's last job, the post's message.</summary>
+    /// <returns>What was removed: <c>shunt</c> or <see cref="Delivery"/>.</returns>
+    /// <exception cref="AdministrationException">No such entry or job, or one still at work (in a working queue,
+    /// or a job due now that the daemon may be delivering).</exception>
+    public string Delete(string id)
+    {
+        var entry = FindEntry(id);
+        if (entry is { Queue: QueueName.Shunt })
+        {
+            spool.Delete(QueueName.Shunt, id);
+            return QueueName.Shunt;
+        }
+        if (entry is not null) throw new AdministrationException($"{id} is in queue {entry.Queue}, still at work; only shunted entries can be deleted");
+        var job = FindJob(id) ?? throw new AdministrationException($"no queue entry {id}");
+        if (!job.Shunted && job.NextAttemptUtc <= time.GetUtcNow().UtcDateTime)
+            throw new AdministrationException($"{id} is due and may be in delivery right now; delete it once it is deferred or shunted");
+        if (!deliveries.Complete(job)) outgoing.Delete(job.PostId);
+        journal.Delete(job.Id);
         return Delivery;
     }
 

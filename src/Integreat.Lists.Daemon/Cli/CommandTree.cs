@@ -34,6 +34,7 @@ internal static class CommandTree
             ListsCommands.Build(admin),
             MembersCommands.Build(admin),
             QueueCommands.Build(admin),
+            StatusCommand.Build(admin),
             BouncesCommands.Build(admin),
             AuditCommands.Build(admin),
         };

@@ -5,14 +5,27 @@ using Integreat.Lists.Core.Queues;
 
 namespace Integreat.Lists.Daemon.Cli;
 
-/// <summary>The <c>queue</c> commands: <c>list</c>, <c>show</c> and <c>requeue</c> of spool entries and delivery jobs.</summary>
+/// <summary>The <c>queue</c> commands: <c>list</c>, <c>show</c>, <c>requeue</c> and <c>delete</c> of spool entries and delivery jobs.</summary>
 internal static class QueueCommands
 {
     /// <summary>Creates the <c>queue</c> command and its subcommands.</summary>
     public static Command Build(AdminRunner admin) => new("queue", "Shows what waits and puts shunted items back to work.")
     {
-        List(admin), Show(admin), Requeue(admin),
+        List(admin), Show(admin), Requeue(admin), Delete(admin),
     };
+
+    static Command Delete(AdminRunner admin)
+    {
+        var id = new Argument<string>("ID") { Description = "A shunted spool entry id, or a shunted or deferred delivery job id." };
+        var command = new Command("delete", "Removes a shunted entry, or a shunted or deferred delivery job (its recipients get nothing more).") { id };
+        command.SetAction((parse, ct) => admin.RunAsync(parse, (services, output, _) =>
+        {
+            var what = AdminRunner.Queues(services).Delete(parse.GetValue(id)!);
+            output.WriteLine(what == QueueAdministration.Delivery ? $"deleted delivery job {parse.GetValue(id)}" : $"deleted {parse.GetValue(id)} from {what}");
+            return 0;
+        }, ct));
+        return command;
+    }
 
     static Command List(AdminRunner admin)
     {

@@ -31,7 +31,8 @@ public static class DaemonServices
         services.AddSingleton(Options.Create(settings.Commands));
         services.AddSingleton(Options.Create(settings.Web));
         services.AddSingleton<PrometheusListMetrics>();
-        services.AddSingleton<IListMetrics>(sp => sp.GetRequiredService<PrometheusListMetrics>());
+        services.AddSingleton(sp => new ActivityMetrics(sp.GetRequiredService<PrometheusListMetrics>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IListMetrics>(sp => sp.GetRequiredService<ActivityMetrics>());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new LiteStore(settings.Storage.DatabasePath));
         services.AddSingleton<IListRepository, LiteListRepository>();

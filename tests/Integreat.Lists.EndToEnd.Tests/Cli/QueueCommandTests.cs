@@ -72,5 +72,29 @@ public sealed class QueueCommandTests : IDisposable
     public async Task Requeue_of_an_unknown_id_is_bad_input()
         => Assert.Equal("error: no queue entry nothing", (await _sandbox.RunAsync("queue", "requeue", "nothing")).AssertBadInput());
 
+    [Fact]
+    public async Task Delete_removes_a_shunted_entry_and_a_shunted_job_with_its_message()
+    {
+        var outgoing = new FileOutgoingStore(_sandbox.Settings.Storage.SpoolPath);
+        outgoing.Write("post1", "Subject: hi\r\n\r\nbody\r\n"u8.ToArray());
+
+        Assert.Equal([$"deleted {ShuntedId} from shunt"], (await _sandbox.RunAsync("queue", "delete", ShuntedId)).AssertSuccess().OutLines);
+        Assert.Equal(["deleted delivery job post1.00000"], (await _sandbox.RunAsync("queue", "delete", "post1.00000")).AssertSuccess().OutLines);
+
+        Assert.Empty(_spool.List(QueueName.Shunt));
+        var lines = (await _sandbox.RunAsync("queue", "list")).AssertSuccess().OutLines;
+        Assert.DoesNotContain(lines, l => l.StartsWith("job ", StringComparison.Ordinal));
+        Assert.Throws<FileNotFoundException>(() => outgoing.Read("post1"));
+    }
+
+    [Fact]
+    public async Task Delete_refuses_an_entry_still_at_work()
+    {
+        var error = (await _sandbox.RunAsync("queue", "delete", "20251129T120000-0002")).AssertBadInput();
+
+        Assert.Contains("still at work", error);
+        Assert.Single(_spool.List(QueueName.Command));
+    }
+
     public void Dispose() => _sandbox.Dispose();
 }
