@@ -3,6 +3,7 @@ using Integreat.Lists.Core.Administration;
 using Integreat.Lists.Core.Delivering;
 using Integreat.Lists.Core.Messages;
 using Integreat.Lists.Core.Queues;
+using Integreat.Lists.Core.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Integreat.Lists.Core.Tests.Administration;
@@ -16,7 +17,7 @@ public sealed class QueueAdministrationTests
     readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 11, 29, 12, 0, 0, TimeSpan.Zero));
     readonly QueueAdministration _admin;
 
-    public QueueAdministrationTests() => _admin = new QueueAdministration(_spool, _deliveries, _incoming, _delivery, _time);
+    public QueueAdministrationTests() => _admin = new QueueAdministration(_spool, _deliveries, _incoming, _delivery, _time, new InMemoryOutgoingStore(), new InMemoryDeliveryJournal());
 
     [Fact]
     public void Overview_counts_every_queue_and_lists_shunted_entries_and_jobs()
