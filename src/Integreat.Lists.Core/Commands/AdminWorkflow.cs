@@ -3,6 +3,7 @@ using Integreat.Lists.Core.Abstractions;
 using Integreat.Lists.Core.Addressing;
 using Integreat.Lists.Core.Configuration;
 using Integreat.Lists.Core.Model;
+using Integreat.Lists.Core.Notices;
 using Microsoft.Extensions.Options;
 
 namespace Integreat.Lists.Core.Commands;
@@ -15,6 +16,7 @@ public sealed class AdminWorkflow(
     IAuditLog audit,
     ConfirmationTokens tokens,
     CommandLimits limits,
+    ITemplateRenderer templates,
     IOptions<CommandOptions> options,
     TimeProvider time)
 {
@@ -45,7 +47,7 @@ public sealed class AdminWorkflow(
             return new("", "Zu viele Anfragen in dieser Stunde; bitte später erneut.", "Too many requests this hour; please try again later.")
                 { Quiet = true };
         var token = tokens.Issue(list.Address, owner, PendingAction.Admin, lines);
-        mails.Add(AdminConfirmationNotice.Compose(list, owner, token, lines, options.Value.ConfirmationLifetime, time));
+        mails.Add(AdminConfirmationNotice.Compose(templates, list, owner, token, lines, options.Value.ConfirmationLifetime, time));
         return new("", $"Wartet auf Ihre Bestätigung: eine Bestätigungsanfrage ging an {owner}.",
             $"Waits for your confirmation: a confirmation request was sent to {owner}.");
     }
@@ -72,11 +74,15 @@ public sealed class AdminWorkflow(
     {
         var address = Target(command)!;
         if (command.Word == CommandWord.Remove)
-            return roster.Remove(list.Address, address) ? ("entfernt", "removed") : ("war kein Mitglied", "was not a member");
+        {
+            if (!roster.Remove(list.Address, address)) return ("war kein Mitglied", "was not a member");
+            mails.Add(WelcomeNotice.Goodbye(templates, list, address, owner, time));
+            return ("entfernt", "removed");
+        }
         var name = string.Join(' ', command.Arguments.Skip(1));
         var member = Member.Create(list.Address, address, name, MemberRole.Member, time.GetUtcNow().UtcDateTime);
         if (roster.AddMissing([member]).Count == 0) return ("war schon Mitglied", "was already a member");
-        mails.Add(WelcomeNotice.Compose(list, address, owner, time));
+        mails.Add(WelcomeNotice.Compose(templates, list, address, owner, time));
         return ("aufgenommen", "added");
     }
 

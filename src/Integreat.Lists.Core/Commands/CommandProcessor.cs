@@ -3,6 +3,7 @@ using Integreat.Lists.Core.Addressing;
 using Integreat.Lists.Core.Delivering;
 using Integreat.Lists.Core.Messages;
 using Integreat.Lists.Core.Model;
+using Integreat.Lists.Core.Notices;
 using Integreat.Lists.Core.Posting;
 using Integreat.Lists.Core.Queues;
 using Microsoft.Extensions.Logging;
@@ -24,6 +25,7 @@ public sealed class CommandProcessor(
     MembershipWorkflow membership,
     AdminWorkflow admin,
     CommandLimits limits,
+    ITemplateRenderer templates,
     TimeProvider time,
     ILogger<CommandProcessor> logger)
 {
@@ -73,7 +75,7 @@ public sealed class CommandProcessor(
         else if (!implied)
         {
             if (limits.Replies.TryAcquire(list.Address, sender))
-                mails.Add(CommandResultsNotice.Compose(list, sender, results, message.MessageId is null ? null : "<" + message.MessageId + ">", time));
+                mails.Add(CommandResultsNotice.Compose(templates, list, sender, results, message.MessageId is null ? null : "<" + message.MessageId + ">", time));
             else
                 logger.CommandReplyLimited(message.MessageId ?? entryId, list.Address, sender);
         }
@@ -83,8 +85,8 @@ public sealed class CommandProcessor(
 
     CommandResult Run(MailingList list, CommandLine command, string sender, List<OutgoingMail> mails) => command.Word switch
     {
-        CommandWord.Help => HelpText.Help(list, command.Text),
-        CommandWord.Info => HelpText.Info(list, command.Text),
+        CommandWord.Help => HelpText.Help(templates, list, command.Text),
+        CommandWord.Info => HelpText.Info(templates, list, command.Text),
         CommandWord.Join => membership.RequestJoin(list, command.Text, sender, mails),
         CommandWord.Leave => membership.RequestLeave(list, command.Text, sender, mails),
         CommandWord.Confirm when command.Arguments.Count > 0 => membership.Confirm(list, command.Text, command.Arguments[0], mails),

@@ -1,6 +1,7 @@
 using Integreat.Lists.Core.Abstractions;
 using Integreat.Lists.Core.Configuration;
 using Integreat.Lists.Core.Model;
+using Integreat.Lists.Core.Notices;
 using Microsoft.Extensions.Options;
 
 namespace Integreat.Lists.Core.Commands;
@@ -17,6 +18,7 @@ public sealed class MembershipWorkflow(
     AdminWorkflow admin,
     IAuditLog audit,
     CommandLimits limits,
+    ITemplateRenderer templates,
     IOptions<CommandOptions> options,
     TimeProvider time)
 {
@@ -54,7 +56,11 @@ public sealed class MembershipWorkflow(
         {
             var removed = roster.Remove(list.Address, request.Address);
             Audit(list, request.Address, "mail", "leave " + request.Address, removed ? "removed" : "was not a member");
-            if (removed) NotifyOwners(list, request.Address, joined: false, mails);
+            if (removed)
+            {
+                mails.Add(WelcomeNotice.Goodbye(templates, list, request.Address, null, time));
+                NotifyOwners(list, request.Address, joined: false, mails);
+            }
             return new(command, $"{request.Address} wurde von der Liste abgemeldet.", $"{request.Address} has left the list.");
         }
         return list.SubscriptionPolicy switch
@@ -87,7 +93,7 @@ public sealed class MembershipWorkflow(
             return new(command, "Heute wurden schon zu viele Bestätigungen an diese Adresse geschickt. Bitte versuchen Sie es morgen wieder.",
                 "Too many confirmation requests were sent to this address today. Please try again tomorrow.") { Quiet = true };
         var token = tokens.Issue(list.Address, address, action);
-        mails.Add(ConfirmationNotice.Compose(list, address, token, action, options.Value.ConfirmationLifetime, time));
+        mails.Add(ConfirmationNotice.Compose(templates, list, address, token, action, options.Value.ConfirmationLifetime, time));
         return new(command, $"Eine Bestätigungsanfrage wurde an {address} geschickt.", $"A confirmation request was sent to {address}.");
     }
 
@@ -95,7 +101,11 @@ public sealed class MembershipWorkflow(
     {
         var added = roster.AddMissing([Member.Create(list.Address, address, null, MemberRole.Member, time.GetUtcNow().UtcDateTime)]);
         Audit(list, address, "mail", "join " + address, added.Count > 0 ? "added" : "was already a member");
-        if (added.Count > 0) NotifyOwners(list, address, joined: true, mails);
+        if (added.Count > 0)
+        {
+            mails.Add(WelcomeNotice.Compose(templates, list, address, null, time));
+            NotifyOwners(list, address, joined: true, mails);
+        }
         return new(command, $"{address} ist jetzt Mitglied der Liste „{list.Name}“. Abmelden: eine Nachricht an {list.Addresses.Leave}",
             $"{address} is now a member of the list \"{list.Name}\". To leave, send a message to {list.Addresses.Leave}");
     }
@@ -110,7 +120,7 @@ public sealed class MembershipWorkflow(
         });
         Audit(list, address, "mail", "join " + address, "awaiting approval");
         var owners = Owners(list);
-        if (owners.Count > 0) mails.Add(ApprovalNotice.Compose(list, owners, address, time));
+        if (owners.Count > 0) mails.Add(ApprovalNotice.Compose(templates, list, owners, address, time));
         return new(command, "Danke für Ihre Bestätigung. Ihre Anmeldung wartet jetzt auf die Freigabe durch die Verantwortlichen der Liste.",
             "Thank you for confirming. Your subscription now waits for the list owners' approval.");
     }
@@ -118,7 +128,7 @@ public sealed class MembershipWorkflow(
     void NotifyOwners(MailingList list, string address, bool joined, List<OutgoingMail> mails)
     {
         var owners = Owners(list);
-        if (owners.Count > 0) mails.Add(RosterChangeNotice.Compose(list, owners, address, joined, time));
+        if (owners.Count > 0) mails.Add(RosterChangeNotice.Compose(templates, list, owners, address, joined, time));
     }
 
     /// <summary>The owners, or the moderators when a list has no owner (as for mail to <c>-owner</c>).</summary>

@@ -1,36 +1,25 @@
 using Integreat.Lists.Core.Model;
+using Integreat.Lists.Core.Notices;
 
 namespace Integreat.Lists.Core.Commands;
 
-/// <summary>Welcomes a member an owner added by mail: who added them, and how to leave.</summary>
-/// <remarks>The text lives here until the template step (Fluid, overridable per list).</remarks>
+/// <summary>Welcomes a new member, and says who added them (when an owner did) and how to leave (template
+/// <c>welcome</c>); its counterpart is the goodbye (template <c>goodbye</c>).</summary>
 public static class WelcomeNotice
 {
-    /// <summary>Composes the welcome to <paramref name="member"/>, added by <paramref name="owner"/>.</summary>
-    public static OutgoingMail Compose(MailingList list, string member, string owner, TimeProvider time)
+    /// <summary>Composes the welcome to <paramref name="member"/>, added by <paramref name="owner"/> (null: joined
+    /// on their own).</summary>
+    public static OutgoingMail Compose(ITemplateRenderer templates, MailingList list, string member, string? owner, TimeProvider time)
     {
-        var text =
-            $"""
-            Guten Tag,
+        var text = NoticeText.Render(templates, TemplateNames.Welcome, list, new { member, added_by = owner ?? "" });
+        return CommandMail.Compose(list, [member], text.Subject, text.Body, null, null, time);
+    }
 
-            {owner} hat Ihre Adresse {member} in die Liste „{list.Name}“ aufgenommen.
-            Nachrichten an die Liste schicken Sie an {list.Address}.
-            Wenn Sie die Liste nicht erhalten möchten, schicken Sie eine leere Nachricht an {list.Addresses.Leave} und beantworten Sie die Bestätigungsanfrage.
-            Fragen beantworten die Verantwortlichen der Liste: {list.Addresses.Owner}
-
-            Diese Nachricht wurde automatisch erstellt.
-
-            {CommandMail.Separator}
-
-            Hello,
-
-            {owner} added your address {member} to the list "{list.Name}".
-            To post to the list, write to {list.Address}.
-            To leave the list, send an empty message to {list.Addresses.Leave} and answer the confirmation request.
-            The list owners answer questions: {list.Addresses.Owner}
-
-            This message was sent automatically.
-            """;
-        return CommandMail.Compose(list, [member], $"Willkommen / Welcome: {list.Name}", text, null, null, time);
+    /// <summary>Composes the goodbye to <paramref name="member"/>, removed by <paramref name="owner"/> (null: left on
+    /// their own).</summary>
+    public static OutgoingMail Goodbye(ITemplateRenderer templates, MailingList list, string member, string? owner, TimeProvider time)
+    {
+        var text = NoticeText.Render(templates, TemplateNames.Goodbye, list, new { member, removed_by = owner ?? "" });
+        return CommandMail.Compose(list, [member], text.Subject, text.Body, null, null, time);
     }
 }

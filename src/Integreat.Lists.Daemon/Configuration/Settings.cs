@@ -2,6 +2,7 @@ using Integreat.Lists.Core.Configuration;
 using Integreat.Lists.Smtp;
 using Integreat.Lists.Storage;
 using Integreat.Lists.Web;
+using Integreat.Lists.Templates;
 using Microsoft.Extensions.Configuration;
 
 namespace Integreat.Lists.Daemon.Configuration;
@@ -22,6 +23,9 @@ public sealed record Settings(SmtpIntakeOptions Smtp, DeliveryOptions Delivery, 
     /// <summary>Section <c>Log</c>: the console log's format.</summary>
     public LogOptions Log { get; init; } = new();
 
+    /// <summary>Section <c>Templates</c>: where the operator's own texts live.</summary>
+    public TemplatesOptions Templates { get; init; } = new();
+
     /// <summary>Binds and validates every section.</summary>
     /// <exception cref="SettingsException">A value cannot be converted, or a setting is invalid.</exception>
     public static Settings Bind(IConfiguration configuration)
@@ -38,15 +42,31 @@ public sealed record Settings(SmtpIntakeOptions Smtp, DeliveryOptions Delivery, 
             var commands = configuration.GetSection(CommandOptions.Section).Get<CommandOptions>() ?? new();
             var web = configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new();
             var log = configuration.GetSection(LogOptions.Section).Get<LogOptions>() ?? new();
-            var settings = new Settings(smtp, delivery, storage, lists) { Commands = commands, Web = web, Log = log };
+            var templates = configuration.GetSection(TemplatesOptions.Section).Get<TemplatesOptions>() ?? new();
+            var settings = new Settings(smtp, delivery, storage, lists) { Commands = commands, Web = web, Log = log, Templates = templates };
             var problems = SettingsValidator.Validate(smtp, delivery, storage, lists, commands).Concat(WebValidator.Validate(web)).ToList();
             if (log.Format is not (LogOptions.Text or LogOptions.Json)) problems.Add($"Log:Format '{log.Format}' must be 'text' or 'json'.");
+            problems.AddRange(TemplateProblems(templates));
             return problems.Count == 0 ? settings : throw new SettingsException(problems);
         }
         catch (InvalidOperationException ex)
         {
             // The binder's own message names the key ("Failed to convert configuration value at 'Delivery:GiveUpAfter' …").
             throw new SettingsException([$"{ex.Message} {ex.InnerException?.Message}".Trim()]);
+        }
+    }
+
+    /// <summary>Parses every template once so that a broken override stops the start with its file and line.</summary>
+    static IReadOnlyList<string> TemplateProblems(TemplatesOptions templates)
+    {
+        try
+        {
+            TemplateCatalog.Load(TemplatesOptions.ShippedDirectory, templates.Directory);
+            return [];
+        }
+        catch (TemplateLoadException ex)
+        {
+            return ex.Problems;
         }
     }
 }

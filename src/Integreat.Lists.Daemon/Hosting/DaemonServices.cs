@@ -9,6 +9,7 @@ using Integreat.Lists.Delivery;
 using Integreat.Lists.Smtp;
 using Integreat.Lists.Storage;
 using Integreat.Lists.Web;
+using Integreat.Lists.Templates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SmtpServer.Authentication;
@@ -41,6 +42,8 @@ public static class DaemonServices
         services.AddSingleton<IBounceEventStore, LiteBounceEventStore>();
         services.AddSingleton<IPendingRequestStore, LitePendingRequestStore>();
         services.AddSingleton<IAuditLog, LiteAuditLog>();
+        services.AddSingleton(_ => TemplateCatalog.Load(TemplatesOptions.ShippedDirectory, settings.Templates.Directory));
+        services.AddSingleton<ITemplateRenderer, FluidTemplateRenderer>();
         services.AddSingleton<ConfirmationTokens>();
         services.AddSingleton<CommandLimits>();
         services.AddSingleton<AdminWorkflow>();

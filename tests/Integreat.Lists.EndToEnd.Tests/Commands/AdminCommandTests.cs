@@ -73,7 +73,7 @@ public sealed partial class AdminCommandTests : IAsyncLifetime
         Assert.Equal([Owner, "erika@example.org"], Roster().Order());
 
         var done = await ExchangeAsync(Owner, Owner, $"bayern-confirm+{TokenOf(confirmation)}@lists.integreat.example",
-            "Ja, das war ich.\n> Guten Tag", total: 5);
+            "Ja, das war ich.\n> Guten Tag", total: 6);
 
         Assert.Equal([Owner, "neu@example.org", "zwei@example.net"], Roster().Order());
         Assert.Equal("Neue Person", _daemon.Get<IRosterRepository>().Find(TestDaemon.Bayern, "neu@example.org")!.DisplayName);
@@ -83,7 +83,9 @@ public sealed partial class AdminCommandTests : IAsyncLifetime
             Assert.Contains($"{Owner} hat Ihre Adresse {member}", welcome.TextBody);
             Assert.Contains("bayern-leave@lists.integreat.example", welcome.TextBody);
         }
-        Assert.Contains("entfernen erika@example.org: entfernt", done.Last(m => m.Recipients.Contains(Owner)).ToMimeMessage().TextBody);
+        Assert.Contains("entfernen erika@example.org: entfernt",
+            done.Last(m => m.Recipients.Contains(Owner) && m.ToMimeMessage().Subject!.StartsWith("Ergebnisse", StringComparison.Ordinal)).ToMimeMessage().TextBody);
+        Assert.Contains($"{Owner} hat Ihre Adresse erika@example.org von der Liste", done.Single(m => m.Recipients.Contains("erika@example.org")).ToMimeMessage().TextBody);
         var audit = _daemon.Get<IAuditLog>().ForList(TestDaemon.Bayern);
         Assert.Equal(
         [

@@ -113,7 +113,7 @@ public sealed partial class CommandMailTests : IAsyncLifetime
 
         // A plain reply: to the Reply-To address, quoting the request.
         var reply = await ExchangeAsync("neu@example.org", $"bayern-confirm+{token}@lists.integreat.example",
-            "Re: " + confirmation.ToMimeMessage().Subject, "Ja.\n\n> Guten Tag,\n", total: 3);
+            "Re: " + confirmation.ToMimeMessage().Subject, "Ja.\n\n> Guten Tag,\n", total: 4);
 
         Assert.True(IsMember("neu@example.org"));
         Assert.Contains("ist jetzt Mitglied", To(reply, "neu@example.org", "Ergebnisse").ToMimeMessage().TextBody);
@@ -130,7 +130,7 @@ public sealed partial class CommandMailTests : IAsyncLifetime
         var confirmation = Assert.Single(sent);
         Assert.Equal(["neu@example.org"], confirmation.Recipients);
         var token = TokenOf(confirmation);
-        await ExchangeAsync("neu@example.org", Request, "", $"bestätigen {token.ToUpperInvariant()}\n", total: 2);
+        await ExchangeAsync("neu@example.org", Request, "", $"bestätigen {token.ToUpperInvariant()}\n", total: 3);
         Assert.True(IsMember("neu@example.org"));
     }
 
@@ -145,7 +145,7 @@ public sealed partial class CommandMailTests : IAsyncLifetime
         Assert.Contains("Abmeldung", confirmation.ToMimeMessage().TextBody);
         Assert.True(IsMember("erika@example.org"));
         var token = TokenOf(confirmation);
-        await ExchangeAsync("erika@example.org", $"bayern-confirm+{token}@lists.integreat.example", "Re: x", "", total: 2);
+        await ExchangeAsync("erika@example.org", $"bayern-confirm+{token}@lists.integreat.example", "Re: x", "", total: 3);
         Assert.False(IsMember("erika@example.org"));
     }
 
@@ -156,10 +156,11 @@ public sealed partial class CommandMailTests : IAsyncLifetime
         var sent = await ExchangeAsync("erika@example.org", Request, "Re: unsubscribe", "", total: 2);
         var token = TokenOf(To(sent, "erika@example.org", "confirm"));
 
-        await ExchangeAsync("erika@example.org", Request, "", $"confirm {token}\nconfirm {token}\nend\nhelp", total: 3);
+        var done = await ExchangeAsync("erika@example.org", Request, "", $"confirm {token}\nconfirm {token}\nend\nhelp", total: 4);
 
         Assert.False(IsMember("erika@example.org"));
-        var text = _smarthost.Messages[^1].ToMimeMessage().TextBody!;
+        Assert.Contains("Your address erika@example.org has left the list", To(done, "erika@example.org", "Abgemeldet").ToMimeMessage().TextBody);
+        var text = To(done, "erika@example.org", "Ergebnisse").ToMimeMessage().TextBody!;
         Assert.Contains("has left the list", text);
         Assert.Contains("unknown, has expired or was used already", text);
         Assert.DoesNotContain("> help", text);
@@ -192,12 +193,16 @@ public sealed partial class CommandMailTests : IAsyncLifetime
         _daemon.AddMembers(["chefin@kommune.de"], MemberRole.Owner);
         var join = TokenOf(Assert.Single(await ExchangeAsync("neu@example.org", Join, "", "", total: 1)));
 
-        var joined = await ExchangeAsync("neu@example.org", $"bayern-confirm+{join}@lists.integreat.example", "Re: x", "", total: 3);
+        var joined = await ExchangeAsync("neu@example.org", $"bayern-confirm+{join}@lists.integreat.example", "Re: x", "", total: 4);
 
         Assert.Contains("neu@example.org hat sich in die Liste", To(joined, "chefin@kommune.de", "Neues Mitglied").ToMimeMessage().TextBody);
-        var leave = TokenOf(To(await ExchangeAsync("neu@example.org", Leave, "", "", total: 4), "neu@example.org", "confirm"));
-        var left = await ExchangeAsync("neu@example.org", $"bayern-confirm+{leave}@lists.integreat.example", "Re: x", "", total: 6);
+        var welcome = To(joined, "neu@example.org", "Willkommen").ToMimeMessage().TextBody!;
+        Assert.Contains("Ihre Adresse neu@example.org ist jetzt Mitglied der Liste „Integreat Bayern“.", welcome);
+        Assert.Contains("bayern-leave@lists.integreat.example", welcome);
+        var leave = TokenOf(To(await ExchangeAsync("neu@example.org", Leave, "", "", total: 5), "neu@example.org", "confirm"));
+        var left = await ExchangeAsync("neu@example.org", $"bayern-confirm+{leave}@lists.integreat.example", "Re: x", "", total: 8);
         Assert.Contains("neu@example.org left the list", To(left, "chefin@kommune.de", "Abmeldung").ToMimeMessage().TextBody);
+        Assert.Contains("Ihre Adresse neu@example.org ist von der Liste", To(left, "neu@example.org", "Abgemeldet").ToMimeMessage().TextBody);
         Assert.Equal([("neu@example.org", "join neu@example.org", "added"), ("neu@example.org", "leave neu@example.org", "removed")],
             _daemon.Get<IAuditLog>().ForList(TestDaemon.Bayern).Select(a => (a.Actor, a.Command, a.Result)));
     }

@@ -20,12 +20,12 @@ public sealed partial class CommandProcessTests(ITestOutputHelper output)
         Assert.True(set.ExitCode == 0, set.ToString());
 
         var token = await RequestAsync(sandbox, daemon, pickup, "bayern-join@lists.integreat.example", expected: 1);
-        await ConfirmAsync(sandbox, daemon, pickup, token, expected: 2);
+        await ConfirmAsync(sandbox, daemon, pickup, token, expected: 3);
 
         Assert.Equal(["neu@example.org"], (await sandbox.CliAsync("members", "list", Bayern)).StdoutLines);
 
-        var leave = await RequestAsync(sandbox, daemon, pickup, "bayern-leave@lists.integreat.example", expected: 3);
-        await ConfirmAsync(sandbox, daemon, pickup, leave, expected: 4);
+        var leave = await RequestAsync(sandbox, daemon, pickup, "bayern-leave@lists.integreat.example", expected: 4);
+        await ConfirmAsync(sandbox, daemon, pickup, leave, expected: 6);
 
         Assert.Empty((await sandbox.CliAsync("members", "list", Bayern)).StdoutLines);
     }

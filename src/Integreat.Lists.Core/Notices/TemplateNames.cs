@@ -1,0 +1,33 @@
+namespace Integreat.Lists.Core.Notices;
+
+/// <summary>The names of the shipped templates (files <c>config/templates/default/NAME.liquid</c>); the variables
+/// each one sees are listed in <c>config/README.md</c>.</summary>
+public static class TemplateNames
+{
+    /// <summary>The one reply to a command mail (mail).</summary>
+    public const string Results = "results";
+
+    /// <summary>The answer to <c>help</c> inside the reply (part, rendered once per <c>language</c>).</summary>
+    public const string Help = "help";
+
+    /// <summary>The answer to <c>info</c> inside the reply (part, rendered once per <c>language</c>).</summary>
+    public const string Info = "info";
+
+    /// <summary>The confirmation request of a join or a leave (mail).</summary>
+    public const string Confirmation = "confirmation";
+
+    /// <summary>The welcome to a new member (mail).</summary>
+    public const string Welcome = "welcome";
+
+    /// <summary>The goodbye to a member who left or was removed (mail).</summary>
+    public const string Goodbye = "goodbye";
+
+    /// <summary>The owners' notice of a roster change (mail).</summary>
+    public const string RosterChange = "roster-change";
+
+    /// <summary>The request to an owner to confirm admin commands; also the notice of a forged attempt (mail).</summary>
+    public const string AdminConfirmation = "admin-confirmation";
+
+    /// <summary>The owners' notice that a confirmed join waits for their approval (mail).</summary>
+    public const string ApprovalRequest = "approval-request";
+}
