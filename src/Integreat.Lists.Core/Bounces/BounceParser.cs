@@ -5,8 +5,9 @@ namespace Integreat.Lists.Core.Bounces;
 /// <summary>Decides what a message returned to a list's bounces address means: runs the recognisers in a fixed order
 /// and takes the first answer, and lets a VERP envelope recipient name the member.</summary>
 /// <remarks>The order is the policy: things that are never bounces first (ARF, MDN, challenges, auto-replies), then
-/// the standard (RFC 3464 DSN), then MTA formats with a distinctive structure, then the general shapes, and last the
-/// addresses a mail-system notice merely mentions. A message no recogniser claims is not a bounce.</remarks>
+/// the standard (RFC 3464 DSN), then MTA formats with a distinctive structure, then the general shapes, then the
+/// addresses a mail-system notice merely mentions, and last the summary of a returned message in a notice from a
+/// gateway. A message no recogniser claims is not a bounce.</remarks>
 public sealed class BounceParser
 {
     /// <summary>The recogniser name reported when nothing matched.</summary>
@@ -26,6 +27,7 @@ public sealed class BounceParser
         new PostfixTextRecogniser(),
         new RecipientLinesRecogniser(),
         new MentionedAddressRecogniser(),
+        new ReturnedSummaryRecogniser(),
     ];
 
     readonly IReadOnlyList<IBounceRecogniser> _recognisers;

@@ -12,6 +12,11 @@ namespace Integreat.Lists.Core.Bounces;
 public sealed record BounceReport(
     BounceKind Kind, IReadOnlyList<string> Recipients, string? Status, string? Diagnostic, string Recogniser)
 {
+    /// <summary>The addresses the sender originally gave for failed recipients that were forwarded to another domain
+    /// (RFC 3464 <c>Original-Recipient</c>), lower-cased and distinct: the list's own address for a member whose
+    /// forwarding target failed. Empty when the report names none.</summary>
+    public IReadOnlyList<string> Originals { get; init; } = [];
+
     /// <summary>A message that is not a bounce, as decided by <paramref name="recogniser"/>.</summary>
     public static BounceReport NotABounce(string recogniser) => new(BounceKind.NotABounce, [], null, null, recogniser);
 
@@ -31,7 +36,8 @@ public sealed record BounceReport(
         var chosen = permanent.Count > 0 ? permanent : all;
         var recipients = chosen.Select(f => f.Address.ToLowerInvariant()).Where(a => a.Length > 0).Distinct().ToList();
         var first = chosen[0];
+        var originals = chosen.Select(f => f.Original?.ToLowerInvariant()).OfType<string>().Where(a => a.Length > 0).Distinct().ToList();
         return new BounceReport(permanent.Count > 0 ? BounceKind.Permanent : BounceKind.Temporary, recipients,
-            first.Status, first.Diagnostic, recogniser);
+            first.Status, first.Diagnostic, recogniser) { Originals = originals };
     }
 }

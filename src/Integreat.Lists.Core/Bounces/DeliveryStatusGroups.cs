@@ -7,7 +7,8 @@ namespace Integreat.Lists.Core.Bounces;
 /// labelled the part text/plain or flattened the whole report into one body.</summary>
 /// <remarks>Groups are separated by blank lines (RFC 3464 §2.1), but some MTAs (AOL) omit them, so a recipient field
 /// that repeats within a group also starts a new one. <c>Original-Recipient</c> names the address the list sent to
-/// (RFC 3461 ORCPT) and therefore comes before <c>Final-Recipient</c>, which may be a forwarding target.</remarks>
+/// (RFC 3461 ORCPT) and is taken while <c>Final-Recipient</c> stays in its domain; when the final recipient is in another
+/// domain the message was forwarded there, and the final recipient is the mailbox that failed.</remarks>
 internal static class DeliveryStatusGroups
 {
     static readonly string[] RecipientFields = ["Original-Recipient", "Final-Recipient", "X-Actual-Recipient"];
@@ -51,10 +52,26 @@ internal static class DeliveryStatusGroups
     static DsnGroup ToGroup(Dictionary<string, string> group, string? fallbackAction)
     {
         string Get(string name) => group.TryGetValue(name, out var value) ? value.Trim() : "";
-        var recipient = RecipientFields.Select(f => Address(Get(f))).FirstOrDefault(a => a.Length > 0) ?? "";
+        var original = Address(Get("Original-Recipient"));
+        var recipient = Recipient(original, Address(Get("Final-Recipient")), Address(Get("X-Actual-Recipient")));
         var action = (group.ContainsKey("Action") ? Get("Action") : fallbackAction ?? "").Trim().ToLowerInvariant();
-        return new DsnGroup(recipient, action, Get("Status"), WithoutType(Get("Diagnostic-Code")));
+        return new DsnGroup(recipient, action, Get("Status"), WithoutType(Get("Diagnostic-Code")), original == recipient ? "" : original);
     }
+
+    /// <summary>The recipient a group is about: the <paramref name="original"/> recipient while the final one stayed in
+    /// its domain (an alias or a host-qualified mailbox of the same domain names the same member), the
+    /// <paramref name="final"/> recipient when the original domain forwarded the message to another domain (the
+    /// mailbox that failed is there), and whichever is given when only one is; empty when none is an address.</summary>
+    static string Recipient(string original, string final, string actual)
+    {
+        if (original.Length == 0) return final.Length > 0 ? final : actual;
+        return final.Length > 0 && !WithinDomain(AddressText.Domain(final), AddressText.Domain(original)) ? final : original;
+    }
+
+    /// <summary>True when <paramref name="domain"/> is <paramref name="parent"/> or one of its subdomains.</summary>
+    static bool WithinDomain(string domain, string parent)
+        => domain.Equals(parent, StringComparison.OrdinalIgnoreCase)
+           || domain.EndsWith("." + parent, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The address of an <c>address-type; address</c> field when the type is rfc822 (or absent).</summary>
     static string Address(string value)

@@ -7,8 +7,8 @@ namespace Integreat.Lists.Core.Bounces;
 /// same per-recipient fields in a text part or a flattened body.</summary>
 /// <remarks>Each group with <c>Action: failed</c> (or a non-standard action such as <c>expired</c>) is a failure, and
 /// <c>Action: delayed</c> a temporary one; <c>delivered</c>, <c>relayed</c> and <c>expanded</c> are not failures, nor
-/// is a 2.x.x status. The recipient is the <c>Original-Recipient</c> when given (the address the list sent to, RFC 3461
-/// ORCPT), else the <c>Final-Recipient</c>. The class digit of the status (RFC 3463 §3.1) decides the kind, so <c>Action: failed</c> with
+/// is a 2.x.x status. The recipient is the <c>Original-Recipient</c> (the address the list sent to, RFC 3461 ORCPT)
+/// unless the <c>Final-Recipient</c> is in another domain (the message was forwarded there; see DeliveryStatusGroups). The class digit of the status (RFC 3463 §3.1) decides the kind, so <c>Action: failed</c> with
 /// 4.4.7 is temporary: the MTA gave up, but on a transient condition. Without a Status field the reply code in
 /// <c>Diagnostic-Code</c> decides; without either the failure is permanent. A report with delivery-status parts but
 /// no recipient groups (Netscape, mangled encodings), or whose failed groups name no mailbox address (a mailbox file,
@@ -46,6 +46,7 @@ public sealed class DsnRecogniser : IBounceRecogniser
         var status = StatusCode.FindEnhanced(group.Status) ?? StatusCode.Find(group.Diagnostic);
         if (StatusCode.IsSuccess(status) && group.Action is not ("failed" or "delayed")) return null;
         var temporary = group.Action == "delayed" || StatusCode.IsTransient(status);
-        return new RecipientFailure(group.Recipient, status, group.Diagnostic.Length > 0 ? group.Diagnostic : null, temporary);
+        return new RecipientFailure(group.Recipient, status, group.Diagnostic.Length > 0 ? group.Diagnostic : null, temporary)
+            { Original = group.Original.Length > 0 ? group.Original : null };
     }
 }

@@ -6,4 +6,9 @@ namespace Integreat.Lists.Core.Bounces;
 /// <param name="Status">The RFC 3463 status or bare SMTP reply code; null when none is given.</param>
 /// <param name="Diagnostic">The reason, on one line; null when none is given.</param>
 /// <param name="Temporary">True for a transient failure or a delay (status class 4, <c>Action: delayed</c>).</param>
-public sealed record RecipientFailure(string Address, string? Status, string? Diagnostic, bool Temporary);
+public sealed record RecipientFailure(string Address, string? Status, string? Diagnostic, bool Temporary)
+{
+    /// <summary>The address the sender originally gave (RFC 3464 <c>Original-Recipient</c>) when the report names a
+    /// different mailbox as the one that failed (forwarded to another domain); null otherwise.</summary>
+    public string? Original { get; init; }
+}

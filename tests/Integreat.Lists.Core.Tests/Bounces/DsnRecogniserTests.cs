@@ -85,7 +85,7 @@ public sealed class DsnRecogniserTests
     }
 
     [Fact]
-    public void The_original_recipient_wins_over_a_forwarding_target()
+    public void A_forwarding_target_in_another_domain_is_the_failed_recipient_and_the_original_is_kept()
     {
         var report = _recogniser.TryRecognise(Reports.Dsn("""
             Final-Recipient: rfc822; erika.mustermann@mail.example.net
@@ -94,7 +94,22 @@ public sealed class DsnRecogniserTests
             Status: 5.2.2
             """));
 
+        Assert.Equal(["erika.mustermann@mail.example.net"], report?.Recipients);
+        Assert.Equal(["erika@example.org"], report?.Originals);
+    }
+
+    [Fact]
+    public void The_original_recipient_wins_over_an_alias_in_its_own_domain()
+    {
+        var report = _recogniser.TryRecognise(Reports.Dsn("""
+            Final-Recipient: rfc822; e.mustermann@mx1.example.org
+            Original-Recipient: rfc822;erika@example.org
+            Action: failed
+            Status: 5.2.2
+            """));
+
         Assert.Equal(["erika@example.org"], report?.Recipients);
+        Assert.Empty(report!.Originals);
     }
 
     [Fact]
