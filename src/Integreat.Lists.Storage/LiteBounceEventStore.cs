@@ -16,4 +16,16 @@ public sealed class LiteBounceEventStore(LiteStore store) : IBounceEventStore
         var key = EmailAddress.Normalise(list);
         return store.Bounces.Find(b => b.List == key).OrderBy(b => b.TimeUtc).ToList();
     }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<BounceEvent> Unscored() => store.Bounces.Find(b => !b.Scored).OrderBy(b => b.TimeUtc).ToList();
+
+    /// <inheritdoc/>
+    public void MarkScored(Guid id)
+    {
+        var bounce = store.Bounces.FindById(id);
+        if (bounce is null || bounce.Scored) return;
+        bounce.Scored = true;
+        store.Bounces.Update(bounce);
+    }
 }

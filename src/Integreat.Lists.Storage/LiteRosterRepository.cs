@@ -29,6 +29,14 @@ public sealed class LiteRosterRepository(LiteStore store) : IRosterRepository
     }
 
     /// <inheritdoc/>
+    public bool Update(Member member)
+    {
+        var updated = store.Members.Update(member);
+        store.Sync();
+        return updated;
+    }
+
+    /// <inheritdoc/>
     public bool Remove(string list, string address)
     {
         var removed = store.Members.Delete(Member.KeyOf(list, address));

@@ -35,6 +35,7 @@ public sealed class LiteStore : IDisposable
         Jobs.EnsureIndex(x => x.NextAttemptUtc);
         Jobs.EnsureIndex(x => x.PostId);
         Bounces.EnsureIndex(x => x.List);
+        Bounces.EnsureIndex(x => x.Scored);
         Pending.EnsureIndex(x => x.List);
         Pending.EnsureIndex(x => x.ExpiresUtc);
         Audit.EnsureIndex(x => x.List);

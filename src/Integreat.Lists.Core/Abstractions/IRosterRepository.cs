@@ -15,6 +15,10 @@ public interface IRosterRepository
     /// <returns>The entries that were added (those already present are left unchanged).</returns>
     IReadOnlyList<Member> AddMissing(IReadOnlyCollection<Member> members);
 
+    /// <summary>Saves the changed fields of an existing entry (matched by <see cref="Member.Id"/>).</summary>
+    /// <returns>False when the entry is no longer on the roster.</returns>
+    bool Update(Member member);
+
     /// <summary>Removes one entry.</summary>
     /// <returns>False when the address was not on the roster.</returns>
     bool Remove(string list, string address);

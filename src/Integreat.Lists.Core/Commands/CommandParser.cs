@@ -24,6 +24,7 @@ public static class CommandParser
         ["end"] = CommandWord.End, ["ende"] = CommandWord.End,
         ["add"] = CommandWord.Add, ["hinzufügen"] = CommandWord.Add, ["hinzufuegen"] = CommandWord.Add,
         ["remove"] = CommandWord.Remove, ["entfernen"] = CommandWord.Remove,
+        ["enable"] = CommandWord.Enable, ["aktivieren"] = CommandWord.Enable,
     };
 
     /// <summary>The commands of <paramref name="message"/>, in order, without the final <c>end</c>.</summary>

@@ -1,5 +1,6 @@
 using Integreat.Lists.Core.Abstractions;
 using Integreat.Lists.Core.Addressing;
+using Integreat.Lists.Core.Bounces;
 using Integreat.Lists.Core.Delivering;
 using Integreat.Lists.Core.Messages;
 using Integreat.Lists.Core.Model;
@@ -27,7 +28,8 @@ public sealed class CommandProcessor(
     CommandLimits limits,
     ITemplateRenderer templates,
     TimeProvider time,
-    ILogger<CommandProcessor> logger)
+    ILogger<CommandProcessor> logger,
+    BounceActions? bounces = null)
 {
     /// <summary>Raised after an entry was processed (for tests), with the entry id and how many mails it caused.</summary>
     public event Action<string, int>? Processed;
@@ -92,8 +94,21 @@ public sealed class CommandProcessor(
         CommandWord.Confirm when command.Arguments.Count > 0 => membership.Confirm(list, command.Text, command.Arguments[0], mails),
         CommandWord.Confirm => new(command.Text, "Bitte geben Sie den Code an: bestätigen CODE", "Please give the code: confirm CODE"),
         CommandWord.Who => Who(list, command.Text, sender),
+        CommandWord.Enable => Enable(list, command.Text, sender),
         _ => new(command.Text, "Unbekannter Befehl. Schreiben Sie „hilfe“ für eine Übersicht.", "Unknown command. Send \"help\" for a list."),
     };
+
+    /// <summary>Re-enables delivery to the sender (a reply to a bounce warning, or <c>aktivieren</c>).</summary>
+    CommandResult Enable(MailingList list, string command, string sender)
+    {
+        var member = roster.Find(list.Address, sender);
+        if (member is null || bounces is null)
+            return new(command, $"Ihre Adresse {sender} ist nicht in der Liste eingetragen.", $"Your address {sender} is not on the list.");
+        if (member.Delivery == DeliveryStatus.Enabled)
+            return new(command, "Die Zustellung an Ihre Adresse ist bereits eingeschaltet.", "Delivery to your address is already enabled.");
+        bounces.Reset(list, member, sender, "mail");
+        return new(command, "Die Zustellung an Ihre Adresse ist wieder eingeschaltet.", "Delivery to your address is enabled again.");
+    }
 
     CommandResult Who(MailingList list, string command, string sender)
     {

@@ -23,4 +23,6 @@ public enum CommandWord
     Add,
     /// <summary><c>remove ADDRESS</c>, <c>entfernen …</c>: an owner removes a member (after confirming by mail).</summary>
     Remove,
+    /// <summary><c>enable</c>, <c>aktivieren</c>: a member whose delivery was disabled (by bounces) gets posts again.</summary>
+    Enable,
 }

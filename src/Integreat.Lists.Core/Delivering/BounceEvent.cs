@@ -1,6 +1,6 @@
 namespace Integreat.Lists.Core.Delivering;
 
-/// <summary>A permanent delivery failure of one member, kept for bounce processing.</summary>
+/// <summary>A delivery failure (or a complaint) about one member, kept for bounce processing and the record.</summary>
 public sealed class BounceEvent
 {
     /// <summary>Storage id.</summary>
@@ -17,4 +17,9 @@ public sealed class BounceEvent
     public string Reply { get; set; } = "";
     /// <summary>When it happened (UTC).</summary>
     public DateTime TimeUtc { get; set; }
+    /// <summary>What it was: <c>delivery</c> (a 5xx or give-up of our own delivery), <c>permanent</c>, <c>temporary</c>,
+    /// <c>policy</c> (5.7.x policy, DMARC or spam rejection) or <c>complaint</c> (ARF, RFC 5965).</summary>
+    public string Kind { get; set; } = "delivery";
+    /// <summary>True once the member's bounce score has taken this event into account.</summary>
+    public bool Scored { get; set; }
 }

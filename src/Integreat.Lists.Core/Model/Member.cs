@@ -23,6 +23,27 @@ public sealed class Member
     /// <summary>When the entry was created (UTC).</summary>
     public DateTime CreatedUtc { get; set; }
 
+    /// <summary>Whether the member gets posts; disabled members are skipped in fan-out.</summary>
+    public DeliveryStatus Delivery { get; set; } = DeliveryStatus.Enabled;
+
+    /// <summary>The bounce score (permanent bounces +1.0, temporary +0.5 by default; see <c>Bounces</c> settings).</summary>
+    public double BounceScore { get; set; }
+
+    /// <summary>When the last scored bounce came (UTC); null when none.</summary>
+    public DateTime? LastBounceUtc { get; set; }
+
+    /// <summary>When the pending probe was sent (UTC); null when no probe is pending.</summary>
+    public DateTime? ProbeSentUtc { get; set; }
+
+    /// <summary>When delivery was disabled (UTC); null while enabled.</summary>
+    public DateTime? DisabledUtc { get; set; }
+
+    /// <summary>How many "delivery disabled" warnings were sent since delivery was disabled.</summary>
+    public int WarningsSent { get; set; }
+
+    /// <summary>When the last of those warnings was sent (UTC); null when none.</summary>
+    public DateTime? LastWarningUtc { get; set; }
+
     /// <summary>Builds the key of a (list, address) pair.</summary>
     public static string KeyOf(string list, string address)
         => EmailAddress.Normalise(list) + "|" + EmailAddress.Normalise(address);

@@ -24,7 +24,8 @@ public sealed class IncomingProcessor(
     NoticeLimiter limiter,
     ILogger<IncomingProcessor> logger,
     IListMetrics? metrics = null,
-    TimeProvider? time = null)
+    TimeProvider? time = null,
+    BounceSignal? bounceSignal = null)
 {
     readonly PostingPolicy _policy = new();
     readonly PostingPipeline _pipeline = new();
@@ -78,7 +79,8 @@ public sealed class IncomingProcessor(
         logger.Decision(messageId, list.Address, decision.Disposition.ToString().ToLowerInvariant(), decision.Rule, decision.Reason);
         if (decision.Disposition == Disposition.Accept)
         {
-            var recipients = roster.Roster(list.Address).Select(m => m.Address).ToList();
+            // Members whose delivery is disabled (by bounces, by a complaint) get no posts.
+            var recipients = roster.Roster(list.Address).Where(m => m.Delivery == DeliveryStatus.Enabled).Select(m => m.Address).ToList();
             var bytes = _pipeline.Process(list, message);
             handoff.Hand(entry.Data.Id, list, messageId, "", recipients, bytes);
         }
@@ -149,5 +151,6 @@ public sealed class IncomingProcessor(
         spool.Move(QueueName.In, entry.Data.Id, queue, entry.Data);
         logger.Kept(entry.Data.Id, list.Address, queue, entry.Data.Id);
         if (queue == QueueName.Command) commandSignal.Signal.Notify();
+        if (queue == QueueName.Bounces) bounceSignal?.Signal.Notify();
     }
 }

@@ -52,3 +52,10 @@ public sealed class CommandSignal
     /// <summary>The underlying signal.</summary>
     public QueueSignal Signal { get; } = new();
 }
+
+/// <summary>The signal that wakes the bounce runner after an entry was kept in the <c>bounces</c> queue.</summary>
+public sealed class BounceSignal
+{
+    /// <summary>The underlying signal.</summary>
+    public QueueSignal Signal { get; } = new();
+}

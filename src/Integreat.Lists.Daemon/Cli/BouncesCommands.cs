@@ -7,17 +7,20 @@ using MimeKit;
 
 namespace Integreat.Lists.Daemon.Cli;
 
-/// <summary>The <c>bounces</c> commands: <c>parse</c>, which shows what the bounce parser makes of message files.</summary>
-/// <remarks>Works on files alone: it needs no settings, never opens the store and is never forwarded to the daemon,
-/// so it also runs while the daemon holds the store or on a machine without one.</remarks>
+/// <summary>The <c>bounces</c> commands: <c>parse</c>, which shows what the bounce parser makes of message files, and
+/// <c>list</c> and <c>reset</c> (<see cref="BounceScores"/>).</summary>
+/// <remarks><c>parse</c> works on files alone: it needs no settings, never opens the store and is never forwarded to the
+/// daemon, so it also runs while the daemon holds the store or on a machine without one.</remarks>
 internal static class BouncesCommands
 {
     /// <summary>Creates the <c>bounces</c> command and its subcommands.</summary>
     /// <param name="admin">Where administrative commands run; inside the daemon, <c>parse</c> is refused, because it
     /// reads files by path and the daemon's files are not the caller's.</param>
-    public static Command Build(AdminRunner admin) => new("bounces", "Inspects bounces and other delivery reports.")
+    public static Command Build(AdminRunner admin) => new("bounces", "Inspects bounces and other delivery reports, and members' bounce scores.")
     {
         Parse(inDaemon: admin is DaemonAdminRunner),
+        BounceScores.List(admin),
+        BounceScores.Reset(admin),
     };
 
     static Command Parse(bool inDaemon)

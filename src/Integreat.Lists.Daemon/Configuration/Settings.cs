@@ -26,6 +26,9 @@ public sealed record Settings(SmtpIntakeOptions Smtp, DeliveryOptions Delivery, 
     /// <summary>Section <c>Templates</c>: where the operator's own texts live.</summary>
     public TemplatesOptions Templates { get; init; } = new();
 
+    /// <summary>Section <c>Bounces</c>: bounce scoring, probes, warnings and removal.</summary>
+    public BounceOptions Bounces { get; init; } = new();
+
     /// <summary>Binds and validates every section.</summary>
     /// <exception cref="SettingsException">A value cannot be converted, or a setting is invalid.</exception>
     public static Settings Bind(IConfiguration configuration)
@@ -43,8 +46,10 @@ public sealed record Settings(SmtpIntakeOptions Smtp, DeliveryOptions Delivery, 
             var web = configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new();
             var log = configuration.GetSection(LogOptions.Section).Get<LogOptions>() ?? new();
             var templates = configuration.GetSection(TemplatesOptions.Section).Get<TemplatesOptions>() ?? new();
-            var settings = new Settings(smtp, delivery, storage, lists) { Commands = commands, Web = web, Log = log, Templates = templates };
-            var problems = SettingsValidator.Validate(smtp, delivery, storage, lists, commands).Concat(WebValidator.Validate(web)).ToList();
+            var bounces = configuration.GetSection(BounceOptions.Section).Get<BounceOptions>() ?? new();
+            var settings = new Settings(smtp, delivery, storage, lists) { Commands = commands, Web = web, Log = log, Templates = templates, Bounces = bounces };
+            var problems = SettingsValidator.Validate(smtp, delivery, storage, lists, commands).Concat(WebValidator.Validate(web))
+                .Concat(SettingsValidator.ValidateBounces(bounces)).ToList();
             if (log.Format is not (LogOptions.Text or LogOptions.Json)) problems.Add($"Log:Format '{log.Format}' must be 'text' or 'json'.");
             problems.AddRange(TemplateProblems(templates));
             return problems.Count == 0 ? settings : throw new SettingsException(problems);

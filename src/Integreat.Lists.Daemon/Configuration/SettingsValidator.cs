@@ -42,6 +42,21 @@ public static class SettingsValidator
         return problems;
     }
 
+    /// <summary>The problems of section <c>Bounces</c>; empty when it is usable.</summary>
+    public static IReadOnlyList<string> ValidateBounces(BounceOptions bounces)
+    {
+        var problems = new List<string>();
+        foreach (var (key, weight) in new[] { ("PermanentWeight", bounces.PermanentWeight), ("TemporaryWeight", bounces.TemporaryWeight), ("PolicyWeight", bounces.PolicyWeight) })
+            if (weight is < 0 or > 100 || double.IsNaN(weight)) problems.Add($"Bounces:{key} must be between 0 and 100.");
+        if (bounces.Threshold is <= 0 or > 1000 || double.IsNaN(bounces.Threshold)) problems.Add("Bounces:Threshold must be above 0 and at most 1000.");
+        foreach (var (key, span) in new[] { ("ScoreInterval", bounces.ScoreInterval), ("ResetAfter", bounces.ResetAfter), ("ProbeWait", bounces.ProbeWait),
+                     ("WarningInterval", bounces.WarningInterval), ("MaintenanceInterval", bounces.MaintenanceInterval) })
+            if (span < TimeSpan.FromMinutes(1) || span > TimeSpan.FromDays(365)) problems.Add($"Bounces:{key} must be between 00:01:00 and 365.00:00:00.");
+        if (bounces.Warnings is < 0 or > 10) problems.Add("Bounces:Warnings must be between 0 and 10.");
+        if (bounces.ResetAfter < bounces.ScoreInterval) problems.Add("Bounces:ResetAfter must not be shorter than Bounces:ScoreInterval.");
+        return problems;
+    }
+
     static void ValidateCommands(CommandOptions commands, List<string> problems)
     {
         if (commands.ConfirmationLifetime < TimeSpan.FromMinutes(1) || commands.ConfirmationLifetime > TimeSpan.FromDays(30))

@@ -1,4 +1,5 @@
 using Integreat.Lists.Core.Abstractions;
+using Integreat.Lists.Core.Bounces;
 using Integreat.Lists.Core.Commands;
 using Integreat.Lists.Core.Delivering;
 using Integreat.Lists.Core.Notices;
@@ -34,6 +35,7 @@ public static class DaemonServices
         services.AddSingleton<PrometheusListMetrics>();
         services.AddSingleton(sp => new ActivityMetrics(sp.GetRequiredService<PrometheusListMetrics>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IListMetrics>(sp => sp.GetRequiredService<ActivityMetrics>());
+        services.AddSingleton(Options.Create(settings.Bounces));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new LiteStore(settings.Storage.DatabasePath));
         services.AddSingleton<IListRepository, LiteListRepository>();
@@ -54,6 +56,7 @@ public static class DaemonServices
         services.AddSingleton<IncomingSignal>();
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<CommandSignal>();
+        services.AddSingleton<BounceSignal>();
         return services;
     }
 
@@ -92,6 +95,11 @@ public static class DaemonServices
         services.AddSingleton<CommandProcessor>();
         services.AddSingleton<CommandRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<CommandRunner>());
+        services.AddSingleton<BounceActions>();
+        services.AddSingleton<BounceProcessor>();
+        services.AddSingleton<BounceMaintenance>();
+        services.AddSingleton<BounceRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<BounceRunner>());
         services.AddSingleton<OutgoingRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<OutgoingRunner>());
         services.AddHostedService<Control.ControlServer>();

@@ -25,5 +25,12 @@ sealed class InMemoryRosterRepository : IRosterRepository
         return fresh;
     }
 
+    public bool Update(Member member)
+    {
+        if (!_members.ContainsKey(member.Id)) return false;
+        _members[member.Id] = member;
+        return true;
+    }
+
     public bool Remove(string list, string address) => _members.Remove(Member.KeyOf(list, address));
 }

@@ -12,4 +12,11 @@ public sealed class InMemoryBounceEventStore : IBounceEventStore
     public void Add(BounceEvent bounce) => Events.Add(bounce);
 
     public IReadOnlyList<BounceEvent> ForList(string list) => Events.Where(e => e.List == list).OrderBy(e => e.TimeUtc).ToList();
+
+    public IReadOnlyList<BounceEvent> Unscored() => Events.Where(e => !e.Scored).OrderBy(e => e.TimeUtc).ToList();
+
+    public void MarkScored(Guid id)
+    {
+        foreach (var e in Events.Where(e => e.Id == id)) e.Scored = true;
+    }
 }

@@ -21,5 +21,7 @@ sealed class RecordingRosterRepository(IRosterRepository inner) : IRosterReposit
         return added;
     }
 
+    public bool Update(Member member) => inner.Update(member);
+
     public bool Remove(string list, string address) => inner.Remove(list, address);
 }

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Globalization;
+using Integreat.Lists.Core.Abstractions;
+using Integreat.Lists.Core.Administration;
+using Integreat.Lists.Core.Addressing;
+using Integreat.Lists.Core.Bounces;
+using Integreat.Lists.Core.Model;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Integreat.Lists.Daemon.Cli;
+
+/// <summary>The <c>bounces list LIST</c> and <c>bounces reset ADDRESS [--list LIST]</c> commands.</summary>
+internal static class BounceScores
+{
+    /// <summary>Creates <c>bounces list</c>: MEMBER, SCORE, LAST BOUNCE and STATUS of each roster entry.</summary>
+    public static Command List(AdminRunner admin)
+    {
+        var list = new Argument<string>("LIST") { Description = "The list's posting address." };
+        var command = new Command("list", "Prints each member's bounce state as MEMBER<TAB>SCORE<TAB>LAST-BOUNCE<TAB>STATUS " +
+            "(status enabled, probing, by-bounces or by-complaint; with warnings sent as 'by-bounces, 2 warnings').") { list };
+        command.SetAction((parse, ct) => admin.RunAsync(parse, (services, output, _) =>
+        {
+            foreach (var member in AdminRunner.Lists(services).Roster(parse.GetValue(list)!))
+                output.WriteLine(string.Join('\t', member.Address, member.BounceScore.ToString("0.0#", CultureInfo.InvariantCulture),
+                    member.LastBounceUtc is { } last ? Words.Time(last) : "-", Status(member)));
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    /// <summary>Creates <c>bounces reset</c>: enables delivery and clears the score of an address on every list it is
+    /// on, or on the one list given.</summary>
+    public static Command Reset(AdminRunner admin)
+    {
+        var address = new Argument<string>("ADDRESS") { Description = "The member's address." };
+        var list = new Option<string?>("--list") { Description = "Only on this list (posting address)." };
+        var command = new Command("reset", "Enables delivery again and clears the bounce score, probe and warnings of ADDRESS; " +
+            "prints LIST<TAB>ADDRESS for each list it was reset on.") { address, list };
+        command.SetAction((parse, ct) => admin.RunAsync(parse, (services, output, _) =>
+        {
+            var who = parse.GetValue(address)!;
+            var lists = AdminRunner.Lists(services);
+            var targets = parse.GetValue(list) is { } one ? [lists.GetList(one)] : lists.AllLists();
+            var roster = services.GetRequiredService<IRosterRepository>();
+            var audit = services.GetRequiredService<IAuditLog>();
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            var reset = 0;
+            foreach (var target in targets)
+            {
+                if (roster.Find(target.Address, who) is not { } member) continue;
+                BounceScoring.Reset(member);
+                roster.Update(member);
+                audit.Add(AuditEntry.Create(target.Address, now, "cli", "cli", "bounces reset " + member.Address, "bounce score reset"));
+                output.WriteLine(target.Address + "\t" + member.Address);
+                reset++;
+            }
+            return reset > 0 ? 0 : throw new AdministrationException($"{EmailAddress.Normalise(who)} is not on " +
+                (parse.GetValue(list) is { } l ? l : "any list"));
+        }, ct));
+        return command;
+    }
+
+    static string Status(Member member) => member.Delivery switch
+    {
+        DeliveryStatus.ByBounces => member.WarningsSent > 0 ? $"by-bounces, {member.WarningsSent} warnings" : "by-bounces",
+        DeliveryStatus.ByComplaint => "by-complaint",
+        _ => member.ProbeSentUtc is null ? "enabled" : "probing",
+    };
+}
