@@ -34,6 +34,7 @@ public sealed class WebServer(IServiceProvider daemon, IOptions<WebOptions> opti
         builder.WebHost.UseKestrelCore().UseUrls(listen);
         builder.Services.AddRoutingCore();
         builder.Services.AddSingleton(loggers);
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         ConfigureServices(builder.Services);
         var app = builder.Build();
         WebEndpoints.Map(app);

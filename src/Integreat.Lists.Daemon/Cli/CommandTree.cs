@@ -35,6 +35,7 @@ internal static class CommandTree
             MembersCommands.Build(admin),
             QueueCommands.Build(admin),
             StatusCommand.Build(admin),
+            PostfixMapsCommand.Build(admin),
             BouncesCommands.Build(admin),
             AuditCommands.Build(admin),
         };
