@@ -4,6 +4,7 @@ using Integreat.Lists.Core.Commands;
 using Integreat.Lists.Core.Configuration;
 using Integreat.Lists.Core.Delivering;
 using Integreat.Lists.Core.Model;
+using Integreat.Lists.Core.Notices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,7 @@ public sealed class BounceActions(
     IBounceEventStore events,
     IAuditLog audit,
     DeliveryHandoff handoff,
+    ITemplateRenderer templates,
     IOptions<BounceOptions> options,
     TimeProvider time,
     ILogger<BounceActions> logger)
@@ -37,7 +39,7 @@ public sealed class BounceActions(
         var step = BounceScoring.Apply(member, weight, bounce.TimeUtc, _options);
         roster.Update(member);
         logger.BounceScored(bounce.MessageId, list.Address, member.Address, bounce.Kind, bounce.Dsn, weight, member.BounceScore, step.ToString());
-        if (step == BounceStep.ProbeDue) ToMember(list, member.Address, "probe", BounceNotices.Probe(list, member.Address, time));
+        if (step == BounceStep.ProbeDue) ToMember(list, member.Address, "probe", BounceNotices.Probe(templates, list, member.Address, time));
         if (step == BounceStep.Disabled)
         {
             Audit(list, member.Address, "disable " + member.Address, "delivery disabled by bounces");
@@ -62,7 +64,7 @@ public sealed class BounceActions(
         {
             var removal = member.LastWarningUtc!.Value + (_options.Warnings - member.WarningsSent + 1) * _options.WarningInterval;
             ToMember(list, member.Address, "warning",
-                BounceNotices.Warning(list, member.Address, member.WarningsSent, _options.Warnings, removal, time));
+                BounceNotices.Warning(templates, list, member.Address, member.WarningsSent, _options.Warnings, removal, time));
         }
         return step;
     }
@@ -97,7 +99,7 @@ public sealed class BounceActions(
             Audit(list, member!.Address, "disable " + member.Address, "delivery disabled by a complaint");
         }
         logger.Complaint(bounce.MessageId, list.Address, bounce.Address, feedbackType, disable);
-        ToOwners(list, owners => BounceNotices.Complaint(list, owners, bounce.Address, feedbackType, disable, time));
+        ToOwners(list, owners => BounceNotices.Complaint(templates, list, owners, bounce.Address, feedbackType, disable, time));
     }
 
     /// <summary>Records <paramref name="bounce"/> as scored, so the delivery-event pass does not score it again.</summary>
@@ -113,7 +115,7 @@ public sealed class BounceActions(
     {
         roster.Remove(list.Address, member.Address);
         Audit(list, member.Address, "remove " + member.Address, $"removed after {member.WarningsSent} unanswered warnings");
-        ToOwners(list, owners => BounceNotices.Removed(list, owners, member.Address, member.WarningsSent, time));
+        ToOwners(list, owners => BounceNotices.Removed(templates, list, owners, member.Address, member.WarningsSent, time));
     }
 
     void Audit(MailingList list, string member, string command, string result)

@@ -30,4 +30,16 @@ public static class TemplateNames
 
     /// <summary>The owners' notice that a confirmed join waits for their approval (mail).</summary>
     public const string ApprovalRequest = "approval-request";
+
+    /// <summary>The probe: a test message to a member whose address has been bouncing (mail).</summary>
+    public const string BounceProbe = "bounce-probe";
+
+    /// <summary>A warning that delivery is disabled by bounces, with the way back (mail).</summary>
+    public const string BounceWarning = "bounce-warning";
+
+    /// <summary>The owners' notice that a member was removed after unanswered warnings (mail).</summary>
+    public const string BounceRemoved = "bounce-removed";
+
+    /// <summary>The owners' notice of a spam complaint (ARF) about a member (mail).</summary>
+    public const string BounceComplaint = "bounce-complaint";
 }

@@ -129,6 +129,39 @@ public sealed class BounceLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AProbeThatDoesNotBounceWithinTheWaitResetsTheScore()
+    {
+        for (var day = 1; day <= 5; day++)
+        {
+            await PostAndBounceAsync(day);
+            if (day < 5) _clock.Advance(TimeSpan.FromDays(1));
+        }
+        await _mailbox.WaitForAsync(6);
+        Assert.NotNull(DeadMember.ProbeSentUtc);
+
+        _clock.Advance(TimeSpan.FromDays(3) - TimeSpan.FromMinutes(1));
+        _daemon.Get<BounceRunner>().RunMaintenance();
+        Assert.Equal(5.0, DeadMember.BounceScore);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        _daemon.Get<BounceRunner>().RunMaintenance();
+
+        Assert.Equal((0.0, (DateTime?)null, DeliveryStatus.Enabled), (DeadMember.BounceScore, DeadMember.ProbeSentUtc, DeadMember.Delivery));
+        Assert.Equal(6, _mailbox.Received.Count);
+    }
+
+    [Fact]
+    public async Task ADmarcRejectionIsRecordedButNotScored()
+    {
+        await _daemon.PostAsync(Messages.Post("erika@example.org"), "erika@example.org", TestDaemon.Bayern);
+
+        await _mailbox.BounceAsync(await _mailbox.WaitForAsync(1), "5.7.1", "550 5.7.1 Message rejected due to DMARC policy");
+
+        Assert.Equal(0.0, DeadMember.BounceScore);
+        var recorded = Assert.Single(_daemon.Get<IBounceEventStore>().ForList(TestDaemon.Bayern));
+        Assert.Equal(("policy", Dead, "5.7.1"), (recorded.Kind, recorded.Address, recorded.Dsn));
+    }
+
+    [Fact]
     public async Task OurOwnDelivery5xxFeedsTheSameScore()
     {
         _smarthost.ScriptAlways(Dead, "550 5.1.1 no such user");

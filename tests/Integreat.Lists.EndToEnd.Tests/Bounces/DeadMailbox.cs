@@ -25,7 +25,11 @@ sealed class DeadMailbox(string address, FakeSmarthost smarthost, TestDaemon dae
 
     /// <summary>Returns a DSN for <paramref name="message"/> and waits until the bounce runner processed it.</summary>
     /// <returns>The members the bounce runner scored.</returns>
-    public async Task<IReadOnlyList<string>> BounceAsync(CapturedMessage message)
+    /// <param name="message">A message the relay accepted for the mailbox.</param>
+    /// <param name="status">The DSN's Status.</param>
+    /// <param name="reply">The remote reply quoted in the DSN's Diagnostic-Code.</param>
+    public async Task<IReadOnlyList<string>> BounceAsync(CapturedMessage message, string status = "5.1.1",
+        string reply = "550 5.1.1 mailbox unavailable")
     {
         Assert.True(_returned.Add(message), "that message was bounced already");
         var processed = new TaskCompletionSource<IReadOnlyList<string>>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -34,8 +38,8 @@ sealed class DeadMailbox(string address, FakeSmarthost smarthost, TestDaemon dae
         processor.Processed += Handler;
         try
         {
-            var reply = await daemon.PostRawAsync(Dsn(message), "", message.Sender);
-            Assert.StartsWith("250", reply);
+            var answer = await daemon.PostRawAsync(Dsn(message, status, reply), "", message.Sender);
+            Assert.StartsWith("250", answer);
             return await processed.Task.WaitAsync(Timeout);
         }
         finally
@@ -44,7 +48,7 @@ sealed class DeadMailbox(string address, FakeSmarthost smarthost, TestDaemon dae
         }
     }
 
-    byte[] Dsn(CapturedMessage message)
+    byte[] Dsn(CapturedMessage message, string status, string reply)
     {
         var headers = Encoding.ASCII.GetString(message.Data).Split("\r\n\r\n")[0];
         var text = $"""
@@ -59,7 +63,7 @@ sealed class DeadMailbox(string address, FakeSmarthost smarthost, TestDaemon dae
             --DSN
             Content-Type: text/plain
 
-            <{address}>: host mx.example.net said: 550 5.1.1 mailbox unavailable
+            <{address}>: host mx.example.net said: {reply}
 
             --DSN
             Content-Type: message/delivery-status
@@ -68,8 +72,8 @@ sealed class DeadMailbox(string address, FakeSmarthost smarthost, TestDaemon dae
 
             Final-Recipient: rfc822; {address}
             Action: failed
-            Status: 5.1.1
-            Diagnostic-Code: smtp; 550 5.1.1 mailbox unavailable
+            Status: {status}
+            Diagnostic-Code: smtp; {reply}
 
             --DSN
             Content-Type: text/rfc822-headers
