@@ -77,7 +77,7 @@ public sealed class BounceParser
     {
         var report = Parse(message);
         if (!VerpBounce.TryMember(envelopeRecipient, out var member)) return report;
-        if (report.IsBounce) return report with { Recipients = [member] };
+        if (report.IsBounce) return report with { Recipients = [member], Originals = [] };
         return report.Recogniser == NoRecogniser && MailSystem.IsReporter(message)
             ? new BounceReport(BounceKind.Permanent, [member], null, null, VerpRecogniser)
             : report;

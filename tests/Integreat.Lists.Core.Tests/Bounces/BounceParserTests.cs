@@ -48,6 +48,17 @@ public sealed class BounceParserTests
     }
 
     [Fact]
+    public void The_verp_member_also_wins_over_an_original_recipient()
+    {
+        var forwarded = Reports.Dsn("Final-Recipient: rfc822; e.m@mail.example.net\nOriginal-Recipient: rfc822; max@example.org\nAction: failed\nStatus: 5.1.1");
+
+        var report = _parser.Parse(forwarded, Verp);
+
+        Assert.Equal(["erika@example.org"], report.Recipients);
+        Assert.Empty(report.Originals);
+    }
+
+    [Fact]
     public void A_vacation_reply_to_a_verp_address_stays_not_a_bounce()
     {
         var report = _parser.Parse(Reports.Text("I am away.", from: "erika@example.org", extraHeaders: "Auto-Submitted: auto-replied\n"), Verp);
