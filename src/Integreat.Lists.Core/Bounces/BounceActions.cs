@@ -126,9 +126,7 @@ public sealed class BounceActions(
 
     void ToOwners(MailingList list, Func<IReadOnlyList<string>, OutgoingMail> compose)
     {
-        var rosterEntries = roster.Roster(list.Address);
-        var owners = rosterEntries.Where(m => m.Role == MemberRole.Owner).Select(m => m.Address).ToList();
-        if (owners.Count == 0) owners = rosterEntries.Where(m => m.Role == MemberRole.Moderator).Select(m => m.Address).ToList();
+        var owners = roster.OwnersOf(list.Address);
         if (owners.Count == 0)
         {
             logger.NoOwner(list.Address);

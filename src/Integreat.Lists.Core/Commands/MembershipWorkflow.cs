@@ -132,10 +132,5 @@ public sealed class MembershipWorkflow(
     }
 
     /// <summary>The owners, or the moderators when a list has no owner (as for mail to <c>-owner</c>).</summary>
-    List<string> Owners(MailingList list)
-    {
-        var members = roster.Roster(list.Address);
-        var owners = members.Where(m => m.Role == MemberRole.Owner).Select(m => m.Address).ToList();
-        return owners.Count > 0 ? owners : members.Where(m => m.Role == MemberRole.Moderator).Select(m => m.Address).ToList();
-    }
+    List<string> Owners(MailingList list) => roster.OwnersOf(list.Address);
 }

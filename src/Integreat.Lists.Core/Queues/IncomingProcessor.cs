@@ -127,10 +127,8 @@ public sealed class IncomingProcessor(
 
     void ToOwners(MailingList list, SpoolEntry entry)
     {
-        var rosterEntries = roster.Roster(list.Address);
-        var owners = rosterEntries.Where(m => m.Role == MemberRole.Owner).Select(m => m.Address).ToList();
         // As in Mailman, the moderators stand in when a list has no owner; with neither, a human must decide.
-        if (owners.Count == 0) owners = rosterEntries.Where(m => m.Role == MemberRole.Moderator).Select(m => m.Address).ToList();
+        var owners = roster.OwnersOf(list.Address);
         if (owners.Count == 0)
             throw new InvalidOperationException($"{list.Address} has no owner or moderator to receive owner mail; " +
                 "add one with 'members add LIST ADDRESS --role owner', then 'queue requeue ID'");
