@@ -26,6 +26,7 @@ public sealed class LiteStore : IDisposable
         mapper.Entity<BounceEvent>().Id(x => x.Id, autoId: false);
         mapper.Entity<PendingRequest>().Id(x => x.Id, autoId: false);
         mapper.Entity<AuditEntry>().Id(x => x.Id, autoId: false);
+        mapper.Entity<RateLimitEntry>().Id(x => x.Id, autoId: false);
         Database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, mapper)
         {
             UtcDate = true,
@@ -39,6 +40,7 @@ public sealed class LiteStore : IDisposable
         Pending.EnsureIndex(x => x.List);
         Pending.EnsureIndex(x => x.ExpiresUtc);
         Audit.EnsureIndex(x => x.List);
+        RateLimits.EnsureIndex(x => x.ExpiresUtc);
     }
 
     /// <summary>The database.</summary>
@@ -61,6 +63,9 @@ public sealed class LiteStore : IDisposable
 
     /// <summary>Collection <c>audit</c> (roster changes).</summary>
     public ILiteCollection<AuditEntry> Audit => Database.GetCollection<AuditEntry>("audit");
+
+    /// <summary>Collection <c>rate_limits</c> (command reply and confirmation limits).</summary>
+    public ILiteCollection<RateLimitEntry> RateLimits => Database.GetCollection<RateLimitEntry>("rate_limits");
 
     /// <summary>Makes every committed change durable by syncing LiteDB's write-ahead log (LiteDB 5 never does).</summary>
     public void Sync() => DiskSync.File(_logPath);

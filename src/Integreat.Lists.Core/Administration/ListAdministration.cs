@@ -7,9 +7,13 @@ namespace Integreat.Lists.Core.Administration;
 /// <summary>The administrative use cases on lists and rosters behind the <c>lists</c> and <c>members</c>
 /// commands: validate the input completely, then change the store in one call, or change nothing.</summary>
 /// <remarks>Every method throws <see cref="AdministrationException"/> for bad input (an invalid address, an
-/// unknown list) before anything is written, so a failed command never leaves a partial change.</remarks>
-public sealed class ListAdministration(IListRepository lists, IRosterRepository roster, TimeProvider time)
+/// unknown list) before anything is written, so a failed command never leaves a partial change. Every roster change
+/// (and every addition that found the address present) goes into the audit log with channel <c>cli</c>.</remarks>
+public sealed class ListAdministration(IListRepository lists, IRosterRepository roster, TimeProvider time, IAuditLog? audit = null)
 {
+    /// <summary>The actor and channel of roster changes made here.</summary>
+    public const string Channel = "cli";
+
     /// <summary>Creates a list with the default settings (see <see cref="MailingList.Create"/>).</summary>
     /// <param name="address">The posting address, e.g. <c>bayern@lists.integreat.example</c>.</param>
     /// <param name="name">The display name; null or empty for the capitalised local part.</param>
@@ -45,6 +49,7 @@ public sealed class ListAdministration(IListRepository lists, IRosterRepository 
         if (changes.ReplyTo is { } replyTo) list.ReplyTo = replyTo;
         if (changes.NonmemberAction is { } action) list.NonmemberAction = action;
         if (changes.SubscriptionPolicy is { } policy) list.SubscriptionPolicy = policy;
+        if (changes.ModeratorsAreAdmins is { } moderatorsAreAdmins) list.ModeratorsAreAdmins = moderatorsAreAdmins;
         // The list may have been removed in between; Update then reports it instead of recreating it.
         if (!lists.Update(list)) throw new AdministrationException($"no list {list.Address}");
         return list;
@@ -74,7 +79,11 @@ public sealed class ListAdministration(IListRepository lists, IRosterRepository 
         var added = roster.AddMissing(normalised.Select(a => Member.Create(target, a, name, role, now)).ToList())
             .Select(m => m.Address).ToHashSet(StringComparer.Ordinal);
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        return normalised.Select(a => new MemberAddition(a, added.Contains(a) && reported.Add(a))).ToList();
+        var outcomes = normalised.Select(a => new MemberAddition(a, added.Contains(a) && reported.Add(a))).ToList();
+        var option = role == MemberRole.Member ? "" : " --role " + role.ToString().ToLowerInvariant();
+        foreach (var outcome in outcomes)
+            Audit(target, $"members add {outcome.Address}{option}", outcome.Added ? "added" : "was already a member");
+        return outcomes;
     }
 
     /// <summary>Removes one address from a list's roster.</summary>
@@ -85,6 +94,7 @@ public sealed class ListAdministration(IListRepository lists, IRosterRepository 
         var target = GetList(list).Address;
         var normalised = ParseAddress(address);
         if (!roster.Remove(target, normalised)) throw new AdministrationException($"{normalised} is not a member of {target}");
+        Audit(target, "members remove " + normalised, "removed");
         return normalised;
     }
 
@@ -102,9 +112,15 @@ public sealed class ListAdministration(IListRepository lists, IRosterRepository 
         var added = roster.AddMissing(parsed.Select(p => Member.Create(target, p.Address, p.Row.Name, MemberRole.Member, now)).ToList())
             .Select(m => m.Address).ToHashSet(StringComparer.Ordinal);
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        return new ImportReport(parsed.Select(p => new ImportLine(p.Row.Line,
+        var report = new ImportReport(parsed.Select(p => new ImportLine(p.Row.Line,
             added.Contains(p.Address) && reported.Add(p.Address) ? ImportOutcome.Added : ImportOutcome.AlreadyPresent, p.Address)).ToList());
+        foreach (var line in report.Lines)
+            Audit(target, $"members import {line.Text} (line {line.Line})", line.Outcome == ImportOutcome.Added ? "added" : "was already a member");
+        return report;
     }
+
+    void Audit(string list, string command, string result)
+        => audit?.Add(AuditEntry.Create(list, time.GetUtcNow().UtcDateTime, Channel, Channel, command, result));
 
     /// <summary>The suffixes of a list's sub-addresses, as <see cref="ListRecipient.Resolve"/> recognises them.</summary>
     static readonly string[] SubaddressSuffixes = ["-request", "-owner", "-bounces", "-join", "-leave", "-confirm"];

@@ -10,6 +10,10 @@ namespace Integreat.Lists.Core.Administration;
 public sealed record ListChanges(string? SubjectPrefix = null, ReplyToPolicy? ReplyTo = null, NonmemberAction? NonmemberAction = null,
     SubscriptionPolicy? SubscriptionPolicy = null)
 {
+    /// <summary>Whether moderators may use the admin commands by mail; null leaves it.</summary>
+    public bool? ModeratorsAreAdmins { get; init; }
+
     /// <summary>True when no setting is to change.</summary>
-    public bool IsEmpty => SubjectPrefix is null && ReplyTo is null && NonmemberAction is null && SubscriptionPolicy is null;
+    public bool IsEmpty => SubjectPrefix is null && ReplyTo is null && NonmemberAction is null && SubscriptionPolicy is null
+        && ModeratorsAreAdmins is null;
 }

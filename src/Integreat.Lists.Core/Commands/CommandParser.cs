@@ -25,6 +25,7 @@ public static class CommandParser
         ["add"] = CommandWord.Add, ["hinzufügen"] = CommandWord.Add, ["hinzufuegen"] = CommandWord.Add,
         ["remove"] = CommandWord.Remove, ["entfernen"] = CommandWord.Remove,
         ["enable"] = CommandWord.Enable, ["aktivieren"] = CommandWord.Enable,
+        ["set"] = CommandWord.Set, ["setzen"] = CommandWord.Set, ["setze"] = CommandWord.Set,
     };
 
     /// <summary>The commands of <paramref name="message"/>, in order, without the final <c>end</c>.</summary>

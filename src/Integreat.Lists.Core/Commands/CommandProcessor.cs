@@ -67,7 +67,7 @@ public sealed class CommandProcessor(
         };
         // Admin commands of one mail are confirmed together, by one mail to the owner; the reply keeps the order.
         var adminCommands = commands.Where(c => AdminWorkflow.IsAdmin(c.Word)).ToList();
-        using var adminResults = (adminCommands.Count > 0 ? admin.Request(list, sender, adminCommands, mails) : []).GetEnumerator();
+        using var adminResults = (adminCommands.Count > 0 ? admin.Request(list, sender, adminCommands, message.Headers, mails) : []).GetEnumerator();
         var results = commands.Select(c => AdminWorkflow.IsAdmin(c.Word) && adminResults.MoveNext() ? adminResults.Current : Run(list, c, sender, mails))
             .ToList();
         // As in Mailman (NEWS 3.3.6), -join and -leave answer with the confirmation request alone.
@@ -112,11 +112,20 @@ public sealed class CommandProcessor(
 
     CommandResult Who(MailingList list, string command, string sender)
     {
-        if (roster.Find(list.Address, sender)?.Role != MemberRole.Owner)
+        if (!RosterCommands.MayAdminister(list, roster.Find(list.Address, sender)))
             return new(command, "Die Mitgliederliste erhalten nur die Verantwortlichen der Liste.", "Only the list owners may see the roster.");
-        var entries = roster.Roster(list.Address).Select(m => "  " + m.Address + (m.Role == MemberRole.Member ? "" : " (" + m.Role.ToString().ToLowerInvariant() + ")"));
+        var entries = roster.Roster(list.Address).Select(m => "  " + m.Address + Flags(m));
         var lines = string.Join("\n", entries);
         return new(command, "Mitglieder:\n" + lines, "Members:\n" + lines);
+    }
+
+    /// <summary>The role (when not a plain member) and the moderation flag, e.g. <c> (owner)</c>, <c> (moderated)</c>.</summary>
+    static string Flags(Member member)
+    {
+        var flags = new List<string>();
+        if (member.Role != MemberRole.Member) flags.Add(member.Role.ToString().ToLowerInvariant());
+        if (member.Moderated) flags.Add("moderated");
+        return flags.Count == 0 ? "" : " (" + string.Join(", ", flags) + ")";
     }
 
     /// <summary>The address to answer: the From: mailbox, else the envelope sender; null when neither is usable.</summary>

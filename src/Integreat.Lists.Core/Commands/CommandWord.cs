@@ -19,10 +19,15 @@ public enum CommandWord
     Info,
     /// <summary><c>end</c>, <c>ende</c>: stop reading.</summary>
     End,
-    /// <summary><c>add ADDRESS [Name]</c>, <c>hinzufügen …</c>: an owner adds a member (after confirming by mail).</summary>
+    /// <summary><c>add ADDRESS [Name]</c>, <c>hinzufügen …</c>: an owner adds a member (after confirming by mail);
+    /// <c>add owner|moderator ADDRESS</c> (<c>hinzufügen besitzer|moderator …</c>) gives an address that role.</summary>
     Add,
-    /// <summary><c>remove ADDRESS</c>, <c>entfernen …</c>: an owner removes a member (after confirming by mail).</summary>
+    /// <summary><c>remove ADDRESS</c>, <c>entfernen …</c>: an owner removes a member (after confirming by mail);
+    /// <c>remove owner|moderator ADDRESS</c> takes that role away (the address stays a member).</summary>
     Remove,
     /// <summary><c>enable</c>, <c>aktivieren</c>: a member whose delivery was disabled (by bounces) gets posts again.</summary>
     Enable,
+    /// <summary><c>set moderated ADDRESS on|off</c>, <c>setzen moderiert ADRESSE an|aus</c>: an admin holds a member's
+    /// posts for moderation, or stops doing so (after confirming by mail).</summary>
+    Set,
 }

@@ -15,4 +15,9 @@ public sealed class CommandOptions
     /// <summary>Confirmation requests to one target address per list in any 24 hours, so nobody can flood a
     /// third person's mailbox with subscription requests.</summary>
     public int MaxConfirmationsPerDay { get; set; } = 3;
+
+    /// <summary>The authserv-ids (RFC 8601) of receiving MTAs whose <c>Authentication-Results</c> are trusted for
+    /// admin mode (b): an admin's command mail with an aligned <c>dkim=pass</c> from one of them runs without the
+    /// confirmation round trip. Empty (the default): every admin command is confirmed by mail (mode (a)).</summary>
+    public string[] TrustedAuthservIds { get; set; } = [];
 }

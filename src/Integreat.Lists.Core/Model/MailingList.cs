@@ -23,6 +23,10 @@ public sealed class MailingList
     /// <summary>Who may join by mail; new lists are moderated.</summary>
     public SubscriptionPolicy SubscriptionPolicy { get; set; } = SubscriptionPolicy.Moderate;
 
+    /// <summary>True when moderators may use the admin commands by mail (as owners do, except changing roles);
+    /// default false.</summary>
+    public bool ModeratorsAreAdmins { get; set; }
+
     /// <summary>When the list was created (UTC).</summary>
     public DateTime CreatedUtc { get; set; }
 

@@ -20,6 +20,10 @@ public sealed class Member
     /// <summary>The member's role on this list.</summary>
     public MemberRole Role { get; set; } = MemberRole.Member;
 
+    /// <summary>True when the member's posts are held for a moderator instead of being distributed (set by an
+    /// admin: <c>set moderated ADDRESS on|off</c>).</summary>
+    public bool Moderated { get; set; }
+
     /// <summary>When the entry was created (UTC).</summary>
     public DateTime CreatedUtc { get; set; }
 

@@ -62,17 +62,22 @@ internal static class ListsCommands
         nonmember.AcceptOnlyFromAmong(Words.Of<NonmemberAction>());
         var subscription = new Option<string>("--subscription-policy") { Description = "Joining by mail: open, moderate or closed." };
         subscription.AcceptOnlyFromAmong(Words.Of<SubscriptionPolicy>());
-        var command = new Command("set", "Changes a list's settings; give at least one option.") { address, prefix, replyTo, nonmember, subscription };
+        var moderatorsAdmins = new Option<string>("--moderators-are-admins") { Description = "Moderators may use the admin commands by mail: on or off." };
+        moderatorsAdmins.AcceptOnlyFromAmong("on", "off");
+        var command = new Command("set", "Changes a list's settings; give at least one option.") { address, prefix, replyTo, nonmember, subscription, moderatorsAdmins };
         command.Validators.Add(result =>
         {
             if (result.GetResult(prefix) is null && result.GetResult(replyTo) is null && result.GetResult(nonmember) is null
-                && result.GetResult(subscription) is null)
-                result.AddError("lists set needs at least one of --subject-prefix, --reply-to, --nonmember-action, --subscription-policy");
+                && result.GetResult(subscription) is null && result.GetResult(moderatorsAdmins) is null)
+                result.AddError("lists set needs at least one of --subject-prefix, --reply-to, --nonmember-action, --subscription-policy, --moderators-are-admins");
         });
         command.SetAction((parse, ct) => admin.RunAsync(parse, (services, output, _) =>
         {
             var changes = new ListChanges(parse.GetValue(prefix), Words.Parse<ReplyToPolicy>(parse.GetValue(replyTo)),
-                Words.Parse<NonmemberAction>(parse.GetValue(nonmember)), Words.Parse<SubscriptionPolicy>(parse.GetValue(subscription)));
+                Words.Parse<NonmemberAction>(parse.GetValue(nonmember)), Words.Parse<SubscriptionPolicy>(parse.GetValue(subscription)))
+            {
+                ModeratorsAreAdmins = parse.GetValue(moderatorsAdmins) is { } on ? on == "on" : null,
+            };
             var list = AdminRunner.Lists(services).ChangeList(parse.GetValue(address)!, changes);
             output.WriteLine($"updated list {list.Address}");
             return 0;
@@ -91,5 +96,6 @@ internal static class ListsCommands
         output.WriteLine("subscription-policy: " + Words.Of(list.SubscriptionPolicy));
         output.WriteLine("members: " + members);
         output.WriteLine("created: " + Words.Time(list.CreatedUtc));
+        output.WriteLine("moderators-are-admins: " + (list.ModeratorsAreAdmins ? "on" : "off"));
     }
 }

@@ -55,10 +55,11 @@ internal static class MembersCommands
     static Command List(AdminRunner admin)
     {
         var list = ListArgument();
-        var command = new Command("list", "Prints the roster, one address per line.") { list };
+        var command = new Command("list", "Prints the roster, one address per line; a moderated member's line ends in a tab and \"moderated\".") { list };
         command.SetAction((parse, ct) => admin.RunAsync(parse, (services, output, _) =>
         {
-            foreach (var member in AdminRunner.Lists(services).Roster(parse.GetValue(list)!)) output.WriteLine(member.Address);
+            foreach (var member in AdminRunner.Lists(services).Roster(parse.GetValue(list)!))
+                output.WriteLine(member.Moderated ? member.Address + "\tmoderated" : member.Address);
             return 0;
         }, ct));
         return command;

@@ -47,7 +47,9 @@ public static class DaemonServices
         services.AddSingleton(_ => TemplateCatalog.Load(TemplatesOptions.ShippedDirectory, settings.Templates.Directory));
         services.AddSingleton<ITemplateRenderer, FluidTemplateRenderer>();
         services.AddSingleton<ConfirmationTokens>();
+        services.AddSingleton<IRateLimitStore, LiteRateLimitStore>();
         services.AddSingleton<CommandLimits>();
+        services.AddSingleton<RosterCommands>();
         services.AddSingleton<AdminWorkflow>();
         services.AddSingleton<MembershipWorkflow>();
         services.AddSingleton<ISpool>(_ => new FileSpool(settings.Storage.SpoolPath));

@@ -28,7 +28,19 @@ public sealed class ListsCommandTests : IDisposable
         Assert.Equal(["address: " + Bayern, "name: Integreat Bayern", "list-id: bayern.lists.example.org", "subject-prefix: [Bayern]",
             "reply-to: none", "nonmember-action: reject", "subscription-policy: moderate", "members: 2"], lines[..8]);
         Assert.Matches(@"^created: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", lines[8]);
-        Assert.Equal(9, lines.Length);
+        Assert.Equal("moderators-are-admins: off", lines[9]);
+        Assert.Equal(10, lines.Length);
+    }
+
+    [Fact]
+    public async Task Set_moderators_are_admins_turns_the_per_list_switch()
+    {
+        await _sandbox.RunAsync("lists", "create", Bayern);
+
+        (await _sandbox.RunAsync("lists", "set", Bayern, "--moderators-are-admins", "on")).AssertSuccess();
+        Assert.Contains("moderators-are-admins: on", (await _sandbox.RunAsync("lists", "show", Bayern)).OutLines);
+        (await _sandbox.RunAsync("lists", "set", Bayern, "--moderators-are-admins", "off")).AssertSuccess();
+        Assert.Contains("moderators-are-admins: off", (await _sandbox.RunAsync("lists", "show", Bayern)).OutLines);
     }
 
     [Fact]

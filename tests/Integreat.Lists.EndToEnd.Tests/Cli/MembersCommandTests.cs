@@ -75,6 +75,44 @@ public sealed class MembersCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Add_remove_and_import_are_in_the_audit_log_with_channel_cli()
+    {
+        var csv = Path.Combine(_sandbox.Root, "roster.csv");
+        await File.WriteAllTextAsync(csv, "address,name\nneu@example.org,Neu\nmax@example.org,Max\n");
+        (await _sandbox.RunAsync("members", "add", Bayern, "max@example.org", "chefin@kommune.de", "--role", "owner")).AssertSuccess();
+        (await _sandbox.RunAsync("members", "remove", Bayern, "max@example.org")).AssertSuccess();
+        (await _sandbox.RunAsync("members", "import", Bayern, csv)).AssertSuccess();
+        (await _sandbox.RunAsync("members", "add", Bayern, "neu@example.org")).AssertSuccess();
+
+        var audit = (await _sandbox.RunAsync("audit", Bayern)).AssertSuccess().OutLines.Select(l => l[(l.IndexOf('\t') + 1)..]);
+
+        Assert.Equal(
+        [
+            "cli\tcli\tmembers add max@example.org --role owner\tadded",
+            "cli\tcli\tmembers add chefin@kommune.de --role owner\tadded",
+            "cli\tcli\tmembers remove max@example.org\tremoved",
+            "cli\tcli\tmembers import neu@example.org (line 2)\tadded",
+            "cli\tcli\tmembers import max@example.org (line 3)\tadded",
+            "cli\tcli\tmembers add neu@example.org\twas already a member",
+        ], audit);
+    }
+
+    [Fact]
+    public async Task List_marks_moderated_members()
+    {
+        await _sandbox.RunAsync("members", "add", Bayern, "erika@example.org", "max@example.org");
+        using (var store = new LiteStore(_sandbox.Settings.Storage.DatabasePath))
+        {
+            var roster = new LiteRosterRepository(store);
+            var erika = roster.Find(Bayern, "erika@example.org")!;
+            erika.Moderated = true;
+            Assert.True(roster.Update(erika));
+        }
+
+        Assert.Equal(["erika@example.org\tmoderated", "max@example.org"], (await _sandbox.RunAsync("members", "list", Bayern)).AssertSuccess().OutLines);
+    }
+
+    [Fact]
     public async Task List_of_an_unknown_list_is_bad_input()
         => (await _sandbox.RunAsync("members", "list", "nrw@lists.example.org")).AssertBadInput();
 

@@ -18,6 +18,18 @@ public sealed class CommandSettingsTests
         Assert.Equal(TimeSpan.FromDays(3), settings.Commands.ConfirmationLifetime);
         Assert.Equal(5, settings.Commands.MaxRepliesPerHour);
         Assert.Equal(3, settings.Commands.MaxConfirmationsPerDay);
+        Assert.Empty(settings.Commands.TrustedAuthservIds);
+    }
+
+    [Fact]
+    public void TrustedAuthservIdsBindAndABadOneIsNamed()
+    {
+        Assert.Equal(["mx.integreat.example"], Bind(new() { ["Commands:TrustedAuthservIds:0"] = "mx.integreat.example" }).Commands.TrustedAuthservIds);
+
+        var error = Assert.Throws<SettingsException>(() => Bind(new() { ["Commands:TrustedAuthservIds:0"] = "mx; dkim=pass" }));
+
+        Assert.Equal(["Commands:TrustedAuthservIds entry 'mx; dkim=pass' must be an authserv-id such as mx.integreat.example (no spaces or ';')."],
+            error.Problems);
     }
 
     [Fact]
