@@ -22,7 +22,8 @@ public sealed class BounceActions(
     ITemplateRenderer templates,
     IOptions<BounceOptions> options,
     TimeProvider time,
-    ILogger<BounceActions> logger)
+    ILogger<BounceActions> logger,
+    IListMetrics? metrics = null)
 {
     /// <summary>The audit channel and actor of bounce processing.</summary>
     public const string Channel = "bounces";
@@ -107,6 +108,7 @@ public sealed class BounceActions(
     {
         bounce.Scored = true;
         events.Add(bounce);
+        (metrics ?? NoListMetrics.Instance).BounceRecorded(bounce.List);
     }
 
     DateTime Now => time.GetUtcNow().UtcDateTime;
