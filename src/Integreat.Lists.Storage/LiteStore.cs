@@ -15,6 +15,7 @@ public sealed class LiteStore : IDisposable
 
     /// <summary>Opens (or creates) the database at <paramref name="path"/>.</summary>
     /// <exception cref="IOException">The file is locked by another process or unreadable.</exception>
+    /// <exception cref="StoreVersionException">The store was written by a newer release (<see cref="StoreSchema"/>).</exception>
     public LiteStore(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -31,6 +32,15 @@ public sealed class LiteStore : IDisposable
         {
             UtcDate = true,
         };
+        try
+        {
+            UpgradeBackup = StoreSchema.Upgrade(Database, path);
+        }
+        catch
+        {
+            Database.Dispose();
+            throw;
+        }
         Lists.EnsureIndex(x => x.Address, unique: true);
         Members.EnsureIndex(x => x.List);
         Jobs.EnsureIndex(x => x.NextAttemptUtc);
@@ -42,6 +52,9 @@ public sealed class LiteStore : IDisposable
         Audit.EnsureIndex(x => x.List);
         RateLimits.EnsureIndex(x => x.ExpiresUtc);
     }
+
+    /// <summary>The copy kept before this open upgraded the schema; null when no upgrade ran.</summary>
+    public string? UpgradeBackup { get; }
 
     /// <summary>The database.</summary>
     public LiteDatabase Database { get; }

@@ -36,6 +36,8 @@ internal static class CommandTree
             QueueCommands.Build(admin),
             StatusCommand.Build(admin),
             PostfixMapsCommand.Build(admin),
+            BackupCommands.Backup(admin),
+            BackupCommands.Restore(),
             BouncesCommands.Build(admin),
             AuditCommands.Build(admin),
         };

@@ -56,6 +56,7 @@ public static class DaemonServices
         services.AddSingleton<IOutgoingStore>(_ => new FileOutgoingStore(settings.Storage.SpoolPath));
         services.AddSingleton<IDeliveryJournal>(_ => new FileDeliveryJournal(settings.Storage.SpoolPath));
         services.AddSingleton<IncomingSignal>();
+        services.AddSingleton<ProcessingGate>();
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<CommandSignal>();
         services.AddSingleton<BounceSignal>();

@@ -21,8 +21,8 @@ public sealed class BounceRunner : SpoolRunner
 
     /// <summary>Creates the runner.</summary>
     public BounceRunner(ISpool spool, BounceProcessor processor, BounceMaintenance maintenance, BounceActions actions,
-        BounceSignal signal, TimeProvider time, ILogger<BounceRunner> logger)
-        : base(QueueName.Bounces, spool, signal.Signal, time, logger)
+        BounceSignal signal, TimeProvider time, ILogger<BounceRunner> logger, ProcessingGate gate)
+        : base(QueueName.Bounces, spool, signal.Signal, time, logger, gate)
     {
         (_processor, _maintenance, _actions, _signal, _time, _logger) = (processor, maintenance, actions, signal, time, logger);
     }
@@ -47,6 +47,7 @@ public sealed class BounceRunner : SpoolRunner
     public int RunMaintenance()
     {
         int changed;
+        using (Gate.Enter())
         lock (_gate)
         {
             changed = _maintenance.Run();
@@ -58,6 +59,7 @@ public sealed class BounceRunner : SpoolRunner
 
     void ScoreDeliveryFailures()
     {
+        using (Gate.Enter())
         lock (_gate) _maintenance.ScoreDeliveryFailures();
     }
 

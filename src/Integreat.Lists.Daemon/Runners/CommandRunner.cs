@@ -11,7 +11,8 @@ public sealed class CommandRunner(
     CommandProcessor processor,
     CommandSignal signal,
     TimeProvider time,
-    ILogger<CommandRunner> logger) : SpoolRunner(QueueName.Command, spool, signal.Signal, time, logger)
+    ILogger<CommandRunner> logger,
+    ProcessingGate gate) : SpoolRunner(QueueName.Command, spool, signal.Signal, time, logger, gate)
 {
     /// <inheritdoc/>
     protected override void Process(string id) => processor.Process(id);

@@ -10,7 +10,8 @@ public sealed class IncomingRunner(
     IncomingProcessor processor,
     IncomingSignal signal,
     TimeProvider time,
-    ILogger<IncomingRunner> logger) : SpoolRunner(QueueName.In, spool, signal.Signal, time, logger)
+    ILogger<IncomingRunner> logger,
+    ProcessingGate gate) : SpoolRunner(QueueName.In, spool, signal.Signal, time, logger, gate)
 {
     /// <inheritdoc/>
     protected override void Process(string id) => processor.Process(id);

@@ -20,7 +20,8 @@ public sealed class OutgoingRunner(
     DeliverySignal signal,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
-    ILogger<OutgoingRunner> logger) : BackgroundService
+    ILogger<OutgoingRunner> logger,
+    ProcessingGate gate) : BackgroundService
 {
     static readonly TimeSpan Rescan = TimeSpan.FromMinutes(1);
     readonly Channel<DeliveryJob> _jobs = Channel.CreateBounded<DeliveryJob>(Math.Max(2, options.Value.Connections * 2));
@@ -87,6 +88,8 @@ public sealed class OutgoingRunner(
                 if (!_jobs.Reader.TryRead(out var job)) { session = await CloseAsync(session).ConfigureAwait(false); continue; }
                 try
                 {
+                    // A backup waits for this attempt to finish; the next one waits for the backup.
+                    using var pass = await gate.EnterAsync(stoppingToken).ConfigureAwait(false);
                     await processor.AttemptAsync(job, async ct => session is { IsUsable: true }
                         ? session
                         : session = await ReopenAsync(session, ct).ConfigureAwait(false), transport.Relay, stoppingToken).ConfigureAwait(false);

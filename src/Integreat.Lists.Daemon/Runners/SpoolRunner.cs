@@ -9,9 +9,12 @@ namespace Integreat.Lists.Daemon.Runners;
 /// <summary>The loop every spool runner shares: drain the queue oldest first, sleep until woken, and shunt any
 /// entry whose processing throws, with its raw bytes and the reason (Mailman's runner; STYLE.md rules 4 and 5).</summary>
 /// <remarks>A subclass only says which queue it drains and how one entry is processed.</remarks>
-public abstract class SpoolRunner(string queue, ISpool spool, QueueSignal signal, TimeProvider time, ILogger logger)
-    : BackgroundService
+public abstract class SpoolRunner(string queue, ISpool spool, QueueSignal signal, TimeProvider time, ILogger logger,
+    ProcessingGate gate) : BackgroundService
 {
+    /// <summary>The gate a backup closes; every unit of work passes it.</summary>
+    protected ProcessingGate Gate => gate;
+
     /// <summary>A rescan interval in case a wake-up was missed (e.g. an entry requeued by hand).</summary>
     static readonly TimeSpan Rescan = TimeSpan.FromSeconds(30);
 
@@ -51,6 +54,7 @@ public abstract class SpoolRunner(string queue, ISpool spool, QueueSignal signal
 
     void Handle(string id)
     {
+        using var pass = gate.Enter();
         try
         {
             Process(id);
