@@ -29,28 +29,43 @@ public sealed class BounceActions(
     public const string Channel = "bounces";
 
     readonly BounceOptions _options = options.Value;
+    readonly Lock _gate = new();
 
     /// <summary>The settings in use.</summary>
     public BounceOptions Options => _options;
 
     /// <summary>Applies <paramref name="bounce"/> (already recorded) of <paramref name="weight"/> to <paramref name="member"/>
     /// and sends what follows from it.</summary>
+    /// <returns>The step taken; <see cref="BounceStep.None"/> when the member has left the roster meanwhile.</returns>
     public BounceStep Score(MailingList list, Member member, BounceEvent bounce, double weight)
     {
-        var step = BounceScoring.Apply(member, weight, bounce.TimeUtc, _options);
-        roster.Update(member);
-        logger.BounceScored(bounce.MessageId, list.Address, member.Address, bounce.Kind, bounce.Dsn, weight, member.BounceScore, step.ToString());
-        if (step == BounceStep.ProbeDue) ToMember(list, member.Address, "probe", BounceNotices.Probe(templates, list, member.Address, time));
-        if (step == BounceStep.Disabled)
+        lock (_gate)
         {
-            Audit(list, member.Address, "disable " + member.Address, "delivery disabled by bounces");
-            Maintain(list, member, Now);
+            if (Fresh(list, member) is not { } current) return BounceStep.None;
+            var step = BounceScoring.Apply(current, weight, bounce.TimeUtc, _options);
+            roster.Update(current);
+            logger.BounceScored(bounce.MessageId, list.Address, current.Address, bounce.Kind, bounce.Dsn, weight, current.BounceScore, step.ToString());
+            if (step == BounceStep.ProbeDue) ToMember(list, current.Address, "probe", BounceNotices.Probe(templates, list, current.Address, time));
+            if (step == BounceStep.Disabled)
+            {
+                Audit(list, current.Address, "disable " + current.Address, "delivery disabled by bounces");
+                MaintainCurrent(list, current, Now);
+            }
+            return step;
         }
-        return step;
     }
 
     /// <summary>Runs the timed step due for <paramref name="member"/> at <paramref name="now"/>.</summary>
     public BounceStep Maintain(MailingList list, Member member, DateTime now)
+    {
+        lock (_gate) return Fresh(list, member) is { } current ? MaintainCurrent(list, current, now) : BounceStep.None;
+    }
+
+    /// <summary>The member as stored now: the runners and the command runner change members concurrently, and a save
+    /// writes the whole entry, so every change starts from the stored one.</summary>
+    Member? Fresh(MailingList list, Member member) => roster.Find(list.Address, member.Address);
+
+    BounceStep MaintainCurrent(MailingList list, Member member, DateTime now)
     {
         var step = BounceScoring.Maintain(member, now, _options);
         if (step == BounceStep.None) return step;
@@ -75,13 +90,17 @@ public sealed class BounceActions(
     /// <param name="member">The roster entry.</param>
     /// <param name="actor">Who asked: the member's address for mail, <c>cli</c> for the command line.</param>
     /// <param name="channel"><c>mail</c> or <c>cli</c>.</param>
-    public void Reset(MailingList list, Member member, string actor, string channel)
+    /// <param name="command">The command for the audit log, e.g. <c>enable erika@example.org</c>.</param>
+    public void Reset(MailingList list, Member member, string actor, string channel, string command)
     {
-        var wasDisabled = member.Delivery != DeliveryStatus.Enabled;
-        BounceScoring.Reset(member);
-        roster.Update(member);
-        audit.Add(AuditEntry.Create(list.Address, Now, actor, channel, "enable " + member.Address,
-            wasDisabled ? "delivery enabled" : "bounce score reset"));
+        lock (_gate)
+        {
+            if (Fresh(list, member) is not { } current) return;
+            var wasDisabled = current.Delivery != DeliveryStatus.Enabled;
+            BounceScoring.Reset(current);
+            roster.Update(current);
+            audit.Add(AuditEntry.Create(list.Address, Now, actor, channel, command, wasDisabled ? "delivery enabled" : "bounce score reset"));
+        }
     }
 
     /// <summary>Records a spam complaint (ARF) about <paramref name="member"/>, disables delivery when
@@ -92,12 +111,16 @@ public sealed class BounceActions(
     /// <param name="feedbackType">The report's <c>Feedback-Type</c>.</param>
     public void Complaint(MailingList list, Member? member, BounceEvent bounce, string feedbackType)
     {
-        var disable = _options.DisableOnComplaint && member is { Delivery: DeliveryStatus.Enabled };
-        if (disable)
+        var disable = false;
+        lock (_gate)
         {
-            BounceScoring.Disable(member!, DeliveryStatus.ByComplaint, bounce.TimeUtc);
-            roster.Update(member!);
-            Audit(list, member!.Address, "disable " + member.Address, "delivery disabled by a complaint");
+            if (_options.DisableOnComplaint && member is not null && Fresh(list, member) is { Delivery: DeliveryStatus.Enabled } current)
+            {
+                BounceScoring.Disable(current, DeliveryStatus.ByComplaint, bounce.TimeUtc);
+                roster.Update(current);
+                Audit(list, current.Address, "disable " + current.Address, "delivery disabled by a complaint");
+                disable = true;
+            }
         }
         logger.Complaint(bounce.MessageId, list.Address, bounce.Address, feedbackType, disable);
         ToOwners(list, owners => BounceNotices.Complaint(templates, list, owners, bounce.Address, feedbackType, disable, time));

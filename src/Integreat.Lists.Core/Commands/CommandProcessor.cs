@@ -106,7 +106,7 @@ public sealed class CommandProcessor(
             return new(command, $"Ihre Adresse {sender} ist nicht in der Liste eingetragen.", $"Your address {sender} is not on the list.");
         if (member.Delivery == DeliveryStatus.Enabled)
             return new(command, "Die Zustellung an Ihre Adresse ist bereits eingeschaltet.", "Delivery to your address is already enabled.");
-        bounces.Reset(list, member, sender, "mail");
+        bounces.Reset(list, member, sender, "mail", "enable " + member.Address);
         return new(command, "Die Zustellung an Ihre Adresse ist wieder eingeschaltet.", "Delivery to your address is enabled again.");
     }
 

@@ -42,15 +42,11 @@ internal static class BounceScores
             var lists = AdminRunner.Lists(services);
             var targets = parse.GetValue(list) is { } one ? [lists.GetList(one)] : lists.AllLists();
             var roster = services.GetRequiredService<IRosterRepository>();
-            var audit = services.GetRequiredService<IAuditLog>();
-            var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
             var reset = 0;
             foreach (var target in targets)
             {
                 if (roster.Find(target.Address, who) is not { } member) continue;
-                BounceScoring.Reset(member);
-                roster.Update(member);
-                audit.Add(AuditEntry.Create(target.Address, now, "cli", "cli", "bounces reset " + member.Address, "bounce score reset"));
+                Reset(services, target, member);
                 output.WriteLine(target.Address + "\t" + member.Address);
                 reset++;
             }
@@ -58,6 +54,24 @@ internal static class BounceScores
                 (parse.GetValue(list) is { } l ? l : "any list"));
         }, ct));
         return command;
+    }
+
+    /// <summary>Inside the daemon through the bounce runner's own <see cref="BounceActions"/>, so a reset cannot interleave
+    /// with a bounce being scored; without the daemon, on the store directly, with the same audit entry.</summary>
+    static void Reset(IServiceProvider services, MailingList list, Member member)
+    {
+        var command = "bounces reset " + member.Address;
+        if (services.GetService<BounceActions>() is { } actions)
+        {
+            actions.Reset(list, member, "cli", "cli", command);
+            return;
+        }
+        var wasDisabled = member.Delivery != DeliveryStatus.Enabled;
+        BounceScoring.Reset(member);
+        services.GetRequiredService<IRosterRepository>().Update(member);
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        services.GetRequiredService<IAuditLog>().Add(AuditEntry.Create(list.Address, now, "cli", "cli", command,
+            wasDisabled ? "delivery enabled" : "bounce score reset"));
     }
 
     static string Status(Member member) => member.Delivery switch

@@ -38,7 +38,7 @@ public sealed class BounceScoresCommandTests : IDisposable
         Assert.Equal([Bayern + "\tmax@example.org"], result.OutLines);
         Assert.Equal("max@example.org\t0.0\t2026-11-20T08:30:00Z\tenabled", (await _sandbox.RunAsync("bounces", "list", Bayern)).OutLines[1]);
         // The set-up's members add is audited too (channel cli); the reset is the last entry.
-        Assert.EndsWith("\tcli\tcli\tbounces reset max@example.org\tbounce score reset", (await _sandbox.RunAsync("audit", Bayern)).OutLines[^1]);
+        Assert.EndsWith("\tcli\tcli\tbounces reset max@example.org\tdelivery enabled", (await _sandbox.RunAsync("audit", Bayern)).OutLines[^1]);
     }
 
     [Fact]
