@@ -1,6 +1,7 @@
 using Integreat.Lists.Core.Abstractions;
 using Integreat.Lists.Core.Addressing;
 using Integreat.Lists.Core.Delivering;
+using Integreat.Lists.Core.Messages;
 using Integreat.Lists.Core.Model;
 using Integreat.Lists.Core.Queues;
 using Microsoft.Extensions.Logging;
@@ -12,13 +13,14 @@ namespace Integreat.Lists.Core.Bounces;
 /// <c>LIST-bounces@</c> and <c>LIST-bounces+LOCAL=DOMAIN@</c> (VERP).</summary>
 /// <remarks>A feedback report (ARF) is a complaint; anything else goes through <see cref="BounceParser"/>, where the
 /// VERP member wins over what parsing found. Each failed member gets a bounce event and its score; addresses that are
-/// not members are ignored. Nothing is ever sent to the sender of the bounce (RFC 3834). An exception leaves the entry
+/// not members are ignored, and a message that is no report at all is forwarded to the owners. Nothing is ever sent to the sender of the bounce (RFC 3834). An exception leaves the entry
 /// where it is, and the runner shunts it.</remarks>
 public sealed class BounceProcessor(
     ISpool spool,
     IListRepository lists,
     IRosterRepository roster,
     BounceActions actions,
+    DeliveryHandoff handoff,
     TimeProvider time,
     ILogger<BounceProcessor> logger)
 {
@@ -40,14 +42,19 @@ public sealed class BounceProcessor(
         var messageId = message.MessageId ?? entry.Data.Id;
         var scored = FeedbackReport.TryRead(message) is { } complaint
             ? Complain(list, envelopeRecipient, messageId, complaint)
-            : Bounce(list, envelopeRecipient, messageId, message);
+            : Bounce(list, entry, messageId, message);
         spool.Delete(QueueName.Bounces, id);
         Processed?.Invoke(id, scored);
     }
 
-    List<string> Bounce(MailingList list, string envelopeRecipient, string messageId, MimeMessage message)
+    List<string> Bounce(MailingList list, SpoolEntry entry, string messageId, MimeMessage message)
     {
-        var report = _parser.Parse(message, envelopeRecipient);
+        var report = _parser.Parse(message, entry.Data.Recipients[0]);
+        if (report.Recogniser == BounceParser.NoRecogniser)
+        {
+            ToOwners(list, entry, messageId);
+            return [];
+        }
         if (!report.IsBounce)
         {
             logger.BounceIgnored(messageId, list.Address, "not a bounce", report.Recogniser);
@@ -73,6 +80,25 @@ public sealed class BounceProcessor(
     /// report names the mailbox the member's address forwarded to.</summary>
     IEnumerable<Member> Members(MailingList list, BounceReport report)
         => report.Recipients.Concat(report.Originals).Select(a => roster.Find(list.Address, a)).OfType<Member>().DistinctBy(m => m.Id);
+
+    /// <summary>A message that is no report at all (a person writing to the envelope sender of list mail) goes to
+    /// the owners unchanged but for a loop mark, as Mailman forwards unrecognised bounces to the administrators; with
+    /// no owner or moderator it is shunted for a human.</summary>
+    void ToOwners(MailingList list, SpoolEntry entry, string messageId)
+    {
+        var owners = roster.OwnersOf(list.Address);
+        if (owners.Count == 0)
+            throw new InvalidOperationException($"{list.Address} has no owner or moderator for a message to its bounces address " +
+                "that is no delivery report; add one with 'members add LIST ADDRESS --role owner', then 'queue requeue ID'");
+        var raw = RawMessage.Parse(entry.Raw);
+        var marker = list.Addresses.Bounces;
+        if (raw.Headers.Any(h => h.Field.Equals("X-BeenThere", StringComparison.OrdinalIgnoreCase)
+                                 && h.Value.Trim().Equals(marker, StringComparison.OrdinalIgnoreCase)))
+            throw new InvalidOperationException($"bounces mail loop: the message already went through {marker}");
+        raw.Headers.Insert(0, new Header("X-BeenThere", marker));
+        handoff.Hand(entry.Data.Id, list, messageId, list.Addresses.Bounces, owners, raw.ToBytes());
+        logger.BounceIgnored(messageId, list.Address, "no delivery report, forwarded to the owners", BounceParser.NoRecogniser);
+    }
 
     List<string> Complain(MailingList list, string envelopeRecipient, string messageId, FeedbackReport complaint)
     {

@@ -162,6 +162,21 @@ public sealed class BounceLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MailToTheBouncesAddressThatIsNoReportGoesToTheOwners()
+    {
+        var toOwner = _smarthost.Messages.Count(m => m.Recipients.Contains(Owner));
+        var mail = Messages.Post("buergermeister@kommune.de", "Frage zur Liste", "Guten Tag, wie kann ich mich anmelden?\r\n");
+
+        await _daemon.PostAsync(mail, "buergermeister@kommune.de", "bayern-bounces@lists.integreat.example");
+
+        await _smarthost.WaitForAsync(h => h.Messages.Count(m => m.Recipients.Contains(Owner)) > toOwner, Timeout);
+        var forwarded = _smarthost.Messages.Last(m => m.Recipients.Contains(Owner));
+        Assert.Equal("Frage zur Liste", forwarded.ToMimeMessage().Subject);
+        Assert.Equal("bayern-bounces@lists.integreat.example", forwarded.ToMimeMessage().Headers["X-BeenThere"]);
+        Assert.DoesNotContain(_smarthost.DeliveredTo, r => r == "buergermeister@kommune.de");
+    }
+
+    [Fact]
     public async Task OurOwnDelivery5xxFeedsTheSameScore()
     {
         _smarthost.ScriptAlways(Dead, "550 5.1.1 no such user");

@@ -7,8 +7,9 @@ using Integreat.Lists.Testing;
 
 namespace Integreat.Lists.EndToEnd.Tests.Bounces;
 
-/// <summary>ARF feedback reports (RFC 5965) to the bounces address: recorded, sent to the owners, and by setting
-/// disabling delivery to the member; never answered.</summary>
+/// <summary>Mail to the bounces address that is no bounce: ARF feedback reports (RFC 5965) are recorded, sent to the
+/// owners, and by setting disable delivery to the member, never answered; mail that is no report at all and has no owner
+/// to go to is shunted.</summary>
 public sealed class ComplaintTests : IAsyncLifetime
 {
     const string Member = "max@example.net";
@@ -92,5 +93,20 @@ public sealed class ComplaintTests : IAsyncLifetime
         Assert.Contains("Die Zustellung an diese Adresse läuft weiter.", Assert.Single(_smarthost.Messages).ToMimeMessage().TextBody);
         Assert.Equal(DeliveryStatus.Enabled, _daemon!.Get<IRosterRepository>().Find(TestDaemon.Bayern, Member)!.Delivery);
         Assert.DoesNotContain(_smarthost.Messages, m => m.Recipients.Contains("fbl@provider.example"));
+    }
+
+    [Fact]
+    public async Task MailToTheBouncesAddressThatIsNoReportIsShuntedWhenTheListHasNoOwner()
+    {
+        _daemon = await TestDaemon.StartAsync(_smarthost.HostPort);
+        var shunted = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _daemon.Get<Integreat.Lists.Daemon.Runners.BounceRunner>().Shunted += id => shunted.TrySetResult(id);
+
+        await _daemon.PostAsync(Messages.Post("buergermeister@kommune.de", "Frage"), "buergermeister@kommune.de", "bayern-bounces@lists.integreat.example");
+
+        var id = await shunted.Task.WaitAsync(Timeout);
+        var entry = _daemon.Get<ISpool>().Read(Integreat.Lists.Core.Queues.QueueName.Shunt, id);
+        Assert.Equal(Integreat.Lists.Core.Queues.QueueName.Bounces, entry.Data.WhichQueue);
+        Assert.Contains("no owner or moderator", entry.Data.Reason);
     }
 }
