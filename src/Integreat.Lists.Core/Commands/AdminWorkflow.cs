@@ -40,16 +40,32 @@ public sealed class AdminWorkflow(
         var valid = read.Where(r => r.Command is not null).ToList();
         var vouchedBy = AdminAuthentication.VouchedBy(headers, sender, options.Value.TrustedAuthservIds);
         if (vouchedBy is not null)
-            return read.Select(r => r.Command is null ? r.Problem : RunVouched(list, r.Line.Text, r.Command, admin!, vouchedBy, mails)).ToList();
+        {
+            var changes = new List<(string, AdminOutcome)>();
+            var results = read.Select(r => r.Command is null ? r.Problem : RunVouched(list, r.Line.Text, r.Command, admin!, vouchedBy, mails, changes))
+                .ToList();
+            NotifyOtherOwners(list, admin!.Address, changes, mails);
+            return results;
+        }
         var outcome = valid.Count == 0 ? null : Confirmation(list, admin!.Address, valid.Select(v => v.Line.Text).ToList(), mails);
         return read.Select(r => r.Command is null ? r.Problem : outcome! with { Command = r.Line.Text }).ToList();
     }
 
-    CommandResult RunVouched(MailingList list, string line, AdminCommand command, Member admin, string vouchedBy, List<OutgoingMail> mails)
+    CommandResult RunVouched(MailingList list, string line, AdminCommand command, Member admin, string vouchedBy, List<OutgoingMail> mails,
+        List<(string, AdminOutcome)> changes)
     {
-        var (de, en) = commands.Run(list, command, admin, mails);
-        Audit(list, admin.Address, line, $"{en} (dkim pass, Authentication-Results of {vouchedBy})");
-        return new(line, $"Ausgeführt (Absender durch DKIM bestätigt): {de}", $"Done (sender confirmed by DKIM): {en}");
+        var outcome = commands.Run(list, command, admin, mails);
+        if (outcome.Changed) changes.Add((line, outcome));
+        Audit(list, admin.Address, line, $"{outcome.English} (dkim pass, Authentication-Results of {vouchedBy})");
+        return new(line, $"Ausgeführt (Absender durch DKIM bestätigt): {outcome.German}", $"Done (sender confirmed by DKIM): {outcome.English}");
+    }
+
+    /// <summary>Every roster change reaches the owners: the admin has the results reply, the others get this notice.</summary>
+    void NotifyOtherOwners(MailingList list, string admin, IReadOnlyList<(string, AdminOutcome)> changes, List<OutgoingMail> mails)
+    {
+        var others = roster.OwnersOf(list.Address).Where(o => o != admin).ToList();
+        if (changes.Count > 0 && others.Count > 0)
+            mails.Add(AdminChangesNotice.Compose(templates, list, others, admin, changes, time));
     }
 
     CommandResult Confirmation(MailingList list, string admin, IReadOnlyList<string> lines, List<OutgoingMail> mails)
@@ -74,14 +90,17 @@ public sealed class AdminWorkflow(
                 $"{request.Address} is no longer a list owner; nothing was changed.");
         var german = new StringBuilder("Bestätigt. Ergebnisse:");
         var english = new StringBuilder("Confirmed. Results:");
+        var changes = new List<(string, AdminOutcome)>();
         foreach (var line in request.Commands)
         {
             var parsed = AdminCommand.Read(CommandParser.Read(line)!, out _)!;
-            var (de, en) = commands.Run(list, parsed, admin!, mails);
-            Audit(list, admin!.Address, line, en);
-            german.Append("\n  ").Append(line).Append(": ").Append(de);
-            english.Append("\n  ").Append(line).Append(": ").Append(en);
+            var outcome = commands.Run(list, parsed, admin!, mails);
+            if (outcome.Changed) changes.Add((line, outcome));
+            Audit(list, admin!.Address, line, outcome.English);
+            german.Append("\n  ").Append(line).Append(": ").Append(outcome.German);
+            english.Append("\n  ").Append(line).Append(": ").Append(outcome.English);
         }
+        NotifyOtherOwners(list, admin!.Address, changes, mails);
         return new(command, german.ToString(), english.ToString());
     }
 

@@ -16,13 +16,14 @@ public sealed class RosterCommands(IRosterRepository roster, ITemplateRenderer t
         => member?.Role == MemberRole.Owner || (member?.Role == MemberRole.Moderator && list.ModeratorsAreAdmins);
 
     /// <summary>Runs <paramref name="command"/> for <paramref name="admin"/>.</summary>
-    /// <returns>The outcome in German and English (short, e.g. "aufgenommen"/"added").</returns>
-    public (string German, string English) Run(MailingList list, AdminCommand command, Member admin, List<OutgoingMail> mails)
+    /// <returns>The outcome in German and English (short, e.g. "aufgenommen"/"added") and whether the roster changed.</returns>
+    public AdminOutcome Run(MailingList list, AdminCommand command, Member admin, List<OutgoingMail> mails)
     {
         var target = roster.Find(list.Address, command.Address);
         if ((command.ChangesRoles || target?.Role is MemberRole.Owner or MemberRole.Moderator) && admin.Role != MemberRole.Owner)
-            return ("nur Besitzerinnen und Besitzer der Liste dürfen Rollen ändern", "only list owners may change roles");
-        return command.Action switch
+            return new("nur Besitzerinnen und Besitzer der Liste dürfen Rollen ändern", "only list owners may change roles", false);
+        var before = Snapshot(roster.Find(list.Address, command.Address));
+        var (german, english) = command.Action switch
         {
             AdminAction.AddMember => AddMember(list, command, admin, mails),
             AdminAction.RemoveMember => RemoveMember(list, target, admin, mails),
@@ -30,7 +31,11 @@ public sealed class RosterCommands(IRosterRepository roster, ITemplateRenderer t
             AdminAction.RemoveRole => RemoveRole(list, command, target),
             _ => SetModerated(command, target),
         };
+        return new(german, english, before != Snapshot(roster.Find(list.Address, command.Address)));
     }
+
+    /// <summary>What a command can change about an entry; equal snapshots mean nothing changed.</summary>
+    static (MemberRole Role, bool Moderated)? Snapshot(Member? member) => member is null ? null : (member.Role, member.Moderated);
 
     (string, string) AddMember(MailingList list, AdminCommand command, Member admin, List<OutgoingMail> mails)
     {

@@ -28,6 +28,9 @@ public static class TemplateNames
     /// <summary>The request to an owner to confirm admin commands; also the notice of a forged attempt (mail).</summary>
     public const string AdminConfirmation = "admin-confirmation";
 
+    /// <summary>The other owners' notice of the roster changes an admin made by mail (mail).</summary>
+    public const string AdminChanges = "admin-changes";
+
     /// <summary>The owners' notice that a confirmed join waits for their approval (mail).</summary>
     public const string ApprovalRequest = "approval-request";
 

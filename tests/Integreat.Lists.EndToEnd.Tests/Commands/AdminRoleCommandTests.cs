@@ -55,21 +55,37 @@ public sealed class AdminRoleCommandTests : IAsyncLifetime
     {
         var done = await _mail.ConfirmedAsync(Owner,
             "add owner zweite@kommune.de\nhinzufügen moderator erika@example.org\nentfernen besitzer chefin@kommune.de\nremove owner niemand@example.org\n",
-            afterRequest: 2, afterConfirm: 4);
+            afterRequest: 2, afterConfirm: 5);
 
         Assert.Equal(MemberRole.Owner, _mail.Find("zweite@kommune.de")!.Role);
         Assert.Equal(MemberRole.Moderator, _mail.Find("erika@example.org")!.Role);
         Assert.Equal(MemberRole.Member, _mail.Find(Owner)!.Role);
-        Assert.Contains("zweite@kommune.de", done.Last().Recipients.Concat(done[^2].Recipients));
+        Assert.Contains(done, m => m.Recipients.SequenceEqual(["zweite@kommune.de"]) && m.ToMimeMessage().Subject!.StartsWith("Willkommen", StringComparison.Ordinal));
         var results = Results(done, Owner);
         Assert.Contains("add owner zweite@kommune.de: added as owner", results);
         Assert.Contains("remove owner niemand@example.org: was not owner", results);
 
         var last = await _mail.ConfirmedAsync("zweite@kommune.de", "remove owner zweite@kommune.de\nremove zweite@kommune.de\n",
-            afterRequest: 6, afterConfirm: 7);
+            afterRequest: 7, afterConfirm: 8);
         Assert.Equal(MemberRole.Owner, _mail.Find("zweite@kommune.de")!.Role);
         Assert.Contains("remove zweite@kommune.de: is the list's only owner", Results(last, "zweite@kommune.de"));
         Assert.Equal(4, _mail.Daemon.Get<IAuditLog>().ForList(TestDaemon.Bayern).Count(a => a.Actor == Owner));
+    }
+
+    [Fact]
+    public async Task TheOtherOwnersHearOfEveryRosterChangeAnAdminMakes()
+    {
+        _mail.Daemon.AddMembers(["zweite@kommune.de"], MemberRole.Owner);
+
+        var done = await _mail.ConfirmedAsync(Owner, "add neu@example.org\nadd erika@example.org\nset moderated erika@example.org off\n",
+            afterRequest: 2, afterConfirm: 5);
+
+        var notice = done.Single(m => m.Recipients.SequenceEqual(["zweite@kommune.de"])).ToMimeMessage();
+        Assert.StartsWith("Änderungen an der Liste", notice.Subject);
+        Assert.Contains($"{Owner} hat per E-Mail die Mitglieder der Liste", notice.TextBody);
+        Assert.Contains("  add neu@example.org: added", notice.TextBody);
+        Assert.DoesNotContain("erika@example.org", notice.TextBody);
+        Assert.DoesNotContain(done, m => m.Recipients.Contains(Owner) && m.ToMimeMessage().Subject!.StartsWith("Änderungen", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -83,7 +99,7 @@ public sealed class AdminRoleCommandTests : IAsyncLifetime
 
         SetModeratorsAreAdmins(true);
         var done = await _mail.ConfirmedAsync(Moderator, "add neu@example.org\nadd owner neu@example.org\nremove chefin@kommune.de\n",
-            afterRequest: 3, afterConfirm: 5);
+            afterRequest: 3, afterConfirm: 6);
 
         Assert.Equal(MemberRole.Member, _mail.Find("neu@example.org")!.Role);
         Assert.Equal(MemberRole.Owner, _mail.Find(Owner)!.Role);

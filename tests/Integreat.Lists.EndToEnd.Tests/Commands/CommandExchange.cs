@@ -5,6 +5,7 @@ using Integreat.Lists.Core.Model;
 using Integreat.Lists.Daemon.Configuration;
 using Integreat.Lists.EndToEnd.Tests.Infrastructure;
 using Integreat.Lists.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace Integreat.Lists.EndToEnd.Tests.Commands;
@@ -28,10 +29,12 @@ public sealed partial class CommandExchange : IAsyncDisposable
     public CommandProbe Probe { get; }
 
     /// <summary>Starts a daemon whose Bayern list has the owner <see cref="Owner"/> and the member erika@example.org.</summary>
-    public static async Task<CommandExchange> StartAsync(Action<Settings>? tweak = null, string? directory = null)
+    public static async Task<CommandExchange> StartAsync(Action<Settings>? tweak = null, string? directory = null, TimeProvider? clock = null)
     {
         var smarthost = await FakeSmarthost.StartAsync();
-        var exchange = new CommandExchange(smarthost, await TestDaemon.StartAsync(smarthost.HostPort, tweak, directory: directory));
+        var daemon = await TestDaemon.StartAsync(smarthost.HostPort, tweak, directory: directory,
+            services: clock is null ? null : s => s.AddSingleton(clock));
+        var exchange = new CommandExchange(smarthost, daemon);
         exchange.Daemon.AddMembers([Owner], MemberRole.Owner);
         exchange.Daemon.AddMembers(["erika@example.org"]);
         return exchange;
