@@ -76,11 +76,17 @@ public sealed class MembershipWorkflow(
     /// <param name="list">The list.</param>
     /// <param name="address">The address waiting for approval.</param>
     /// <param name="channel">Who approves, for the audit log (<c>cli</c>).</param>
-    public bool Approve(MailingList list, string address, string channel = "cli")
+    /// <param name="mails">Receives the welcome to the new member (and the owners' roster-change notice); null: none.</param>
+    public bool Approve(MailingList list, string address, string channel = "cli", List<OutgoingMail>? mails = null)
     {
         if (!pending.Remove(PendingRequest.ApprovalKey(list.Address, address))) return false;
         var added = roster.AddMissing([Member.Create(list.Address, address, null, MemberRole.Member, time.GetUtcNow().UtcDateTime)]);
         Audit(list, channel, channel, "approve " + address, added.Count > 0 ? "added" : "was already a member");
+        if (added.Count > 0 && mails is not null)
+        {
+            mails.Add(WelcomeNotice.Compose(templates, list, address, null, time));
+            NotifyOwners(list, address, joined: true, mails);
+        }
         return true;
     }
 

@@ -4,7 +4,9 @@ using Integreat.Lists.Core.Addressing;
 using Integreat.Lists.Core.Administration;
 using Integreat.Lists.Core.Commands;
 using Integreat.Lists.Core.Model;
+using Integreat.Lists.Core.Delivering;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Integreat.Lists.Daemon.Cli;
 
@@ -103,8 +105,14 @@ internal static class MembersCommands
         {
             var target = AdminRunner.Lists(services).GetList(parse.GetValue(list)!);
             var normalised = EmailAddress.Normalise(parse.GetValue(address)!);
-            if (!services.GetRequiredService<MembershipWorkflow>().Approve(target, normalised))
+            var mails = new List<OutgoingMail>();
+            if (!services.GetRequiredService<MembershipWorkflow>().Approve(target, normalised, mails: mails))
                 throw new AdministrationException($"no subscription of {normalised} waits for approval on {target.Address}");
+            // Without a running daemon the welcome waits in the delivery queue until it starts.
+            var handoff = ActivatorUtilities.CreateInstance<DeliveryHandoff>(services, NullLogger<DeliveryHandoff>.Instance);
+            var batch = "cli-" + Guid.NewGuid().ToString("N");
+            for (var i = 0; i < mails.Count; i++)
+                handoff.Hand($"{batch}-{i:D2}", target, mails[i].MessageId, target.Addresses.Bounces, mails[i].Recipients, mails[i].Bytes);
             output.WriteLine("approved " + normalised);
             return 0;
         }, ct));

@@ -68,6 +68,8 @@ public sealed class MembersCommandTests : IDisposable
 
         Assert.Equal(["neu@example.org"], (await _sandbox.RunAsync("members", "list", Bayern)).OutLines);
         Assert.Empty((await _sandbox.RunAsync("members", "pending", Bayern)).OutLines);
+        using (var store = new LiteStore(_sandbox.Settings.Storage.DatabasePath))
+            Assert.Contains(new LiteDeliveryQueue(store).All(), j => j.Recipients.SequenceEqual(["neu@example.org"]));
         var audit = Assert.Single((await _sandbox.RunAsync("audit", Bayern)).AssertSuccess().OutLines);
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\tcli\tcli\tapprove neu@example.org\tadded$", audit);
         Assert.Equal($"error: no subscription of neu@example.org waits for approval on {Bayern}",
