@@ -28,6 +28,8 @@ public sealed class LiteStore : IDisposable
         mapper.Entity<PendingRequest>().Id(x => x.Id, autoId: false);
         mapper.Entity<AuditEntry>().Id(x => x.Id, autoId: false);
         mapper.Entity<RateLimitEntry>().Id(x => x.Id, autoId: false);
+        mapper.Entity<Core.Moderation.HeldPost>().Id(x => x.Id, autoId: false);
+        mapper.Entity<RecentPost>().Id(x => x.Id, autoId: false);
         Database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, mapper)
         {
             UtcDate = true,
@@ -51,6 +53,8 @@ public sealed class LiteStore : IDisposable
         Pending.EnsureIndex(x => x.ExpiresUtc);
         Audit.EnsureIndex(x => x.List);
         RateLimits.EnsureIndex(x => x.ExpiresUtc);
+        Held.EnsureIndex(x => x.List);
+        Recent.EnsureIndex(x => x.MessageId);
     }
 
     /// <summary>The copy kept before this open upgraded the schema; null when no upgrade ran.</summary>
@@ -79,6 +83,12 @@ public sealed class LiteStore : IDisposable
 
     /// <summary>Collection <c>rate_limits</c> (command reply and confirmation limits).</summary>
     public ILiteCollection<RateLimitEntry> RateLimits => Database.GetCollection<RateLimitEntry>("rate_limits");
+
+    /// <summary>Collection <c>held_posts</c> (records of the posts in spool queue <c>hold</c>).</summary>
+    public ILiteCollection<Core.Moderation.HeldPost> Held => Database.GetCollection<Core.Moderation.HeldPost>("held_posts");
+
+    /// <summary>Collection <c>recent_posts</c> (Message-IDs and their recipients, for duplicate suppression).</summary>
+    public ILiteCollection<RecentPost> Recent => Database.GetCollection<RecentPost>("recent_posts");
 
     /// <summary>Makes every committed change durable by syncing LiteDB's write-ahead log (LiteDB 5 never does).</summary>
     public void Sync() => DiskSync.File(_logPath);

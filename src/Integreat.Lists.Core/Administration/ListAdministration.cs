@@ -50,6 +50,7 @@ public sealed class ListAdministration(IListRepository lists, IRosterRepository 
         if (changes.NonmemberAction is { } action) list.NonmemberAction = action;
         if (changes.SubscriptionPolicy is { } policy) list.SubscriptionPolicy = policy;
         if (changes.ModeratorsAreAdmins is { } moderatorsAreAdmins) list.ModeratorsAreAdmins = moderatorsAreAdmins;
+        changes.Posting?.Apply(list.Posting);
         // The list may have been removed in between; Update then reports it instead of recreating it.
         if (!lists.Update(list)) throw new AdministrationException($"no list {list.Address}");
         return list;

@@ -7,13 +7,14 @@ namespace Integreat.Lists.Core.Administration;
 /// <param name="ReplyTo">The new Reply-To policy.</param>
 /// <param name="NonmemberAction">The new action for posts from nonmembers.</param>
 /// <param name="SubscriptionPolicy">The new policy for joining by mail.</param>
+/// <param name="Posting">The posting chain settings to change.</param>
 public sealed record ListChanges(string? SubjectPrefix = null, ReplyToPolicy? ReplyTo = null, NonmemberAction? NonmemberAction = null,
-    SubscriptionPolicy? SubscriptionPolicy = null)
+    SubscriptionPolicy? SubscriptionPolicy = null, PostingChanges? Posting = null)
 {
     /// <summary>Whether moderators may use the admin commands by mail; null leaves it.</summary>
     public bool? ModeratorsAreAdmins { get; init; }
 
     /// <summary>True when no setting is to change.</summary>
     public bool IsEmpty => SubjectPrefix is null && ReplyTo is null && NonmemberAction is null && SubscriptionPolicy is null
-        && ModeratorsAreAdmins is null;
+        && ModeratorsAreAdmins is null && (Posting?.IsEmpty ?? true);
 }

@@ -1,6 +1,4 @@
 using Integreat.Lists.Core.Model;
-using MimeKit;
-using MimeKit.Utils;
 
 namespace Integreat.Lists.Core.Commands;
 
@@ -21,27 +19,5 @@ public static class CommandMail
     /// <param name="time">The clock for the Date.</param>
     public static OutgoingMail Compose(MailingList list, IReadOnlyList<string> recipients, string subject, string text,
         string? replyTo, string? inReplyTo, TimeProvider time)
-    {
-        var message = new MimeMessage();
-        message.From.Add(new MailboxAddress(list.Name, list.Addresses.Request));
-        foreach (var recipient in recipients) message.To.Add(MailboxAddress.Parse(recipient));
-        if (replyTo is not null) message.ReplyTo.Add(MailboxAddress.Parse(replyTo));
-        message.Subject = subject;
-        message.Date = time.GetLocalNow();
-        message.MessageId = MimeUtils.GenerateMessageId(list.Addresses.Domain);
-        message.Headers.Add("Auto-Submitted", "auto-replied");
-        message.Headers.Add(HeaderId.ContentLanguage, "de, en");
-        if (!string.IsNullOrWhiteSpace(inReplyTo))
-        {
-            message.Headers.Add(HeaderId.InReplyTo, inReplyTo.Trim());
-            message.Headers.Add(HeaderId.References, inReplyTo.Trim());
-        }
-        message.Body = new TextPart("plain") { Text = text.Replace("\n", "\r\n") };
-        message.Prepare(EncodingConstraint.SevenBit);
-        var format = FormatOptions.Default.Clone();
-        format.NewLineFormat = NewLineFormat.Dos;
-        using var output = new MemoryStream();
-        message.WriteTo(format, output);
-        return new OutgoingMail(output.ToArray(), message.MessageId, recipients);
-    }
+        => Moderation.ModerationMail.Compose(list, list.Addresses.Request, recipients, subject, text, replyTo, inReplyTo, null, time);
 }

@@ -27,6 +27,7 @@ public sealed class CommandProcessor(
     AdminWorkflow admin,
     CommandLimits limits,
     ITemplateRenderer templates,
+    Moderation.ModerationReplies moderation,
     TimeProvider time,
     ILogger<CommandProcessor> logger,
     BounceActions? bounces = null)
@@ -68,7 +69,10 @@ public sealed class CommandProcessor(
         // Admin commands of one mail are confirmed together, by one mail to the owner; the reply keeps the order.
         var adminCommands = commands.Where(c => AdminWorkflow.IsAdmin(c.Word)).ToList();
         using var adminResults = (adminCommands.Count > 0 ? admin.Request(list, sender, adminCommands, message.Headers, mails) : []).GetEnumerator();
-        var results = commands.Select(c => AdminWorkflow.IsAdmin(c.Word) && adminResults.MoveNext() ? adminResults.Current : Run(list, c, sender, mails))
+        // A confirm token may belong to a held post; then the reply's words decide on it (Moderation/).
+        var moderated = recipient.Subaddress == Subaddress.Confirm ? moderation.TryAnswer(list, recipient.Tag, message, sender) : null;
+        var results = moderated is not null ? [moderated]
+            : commands.Select(c => AdminWorkflow.IsAdmin(c.Word) && adminResults.MoveNext() ? adminResults.Current : Run(list, c, sender, mails))
             .ToList();
         // As in Mailman (NEWS 3.3.6), -join and -leave answer with the confirmation request alone.
         var implied = recipient.Subaddress is Subaddress.Join or Subaddress.Leave && mails.Count > 0;

@@ -11,4 +11,6 @@ public enum PendingAction
     Approval = 2,
     /// <summary>Run an owner's admin commands (awaiting the confirmation from the owner's registered address).</summary>
     Admin = 3,
+    /// <summary>Act on a held post (approve, reject, discard); <see cref="PendingRequest.Commands"/> holds its id.</summary>
+    Moderation = 4,
 }

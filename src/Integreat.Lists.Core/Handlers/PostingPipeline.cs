@@ -8,7 +8,7 @@ public sealed class PostingPipeline
 {
     readonly IReadOnlyList<IHeaderHandler> _handlers =
     [
-        new CookHeadersHandler(), new SubjectPrefixHandler(), new ReplyToHandler(), new Rfc2369HeadersHandler(),
+        new CleanseHandler(), new CookHeadersHandler(), new SubjectPrefixHandler(), new ReplyToHandler(), new Rfc2369HeadersHandler(),
     ];
 
     /// <summary>Runs every handler on <paramref name="message"/> and returns the bytes to distribute.</summary>

@@ -27,6 +27,9 @@ public sealed class MailingList
     /// default false.</summary>
     public bool ModeratorsAreAdmins { get; set; }
 
+    /// <summary>The posting chain's settings: moderation, bans, limits (see <see cref="Model.PostingSettings"/>).</summary>
+    public PostingSettings Posting { get; set; } = new();
+
     /// <summary>When the list was created (UTC).</summary>
     public DateTime CreatedUtc { get; set; }
 

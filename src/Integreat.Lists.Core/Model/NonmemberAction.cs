@@ -10,4 +10,6 @@ public enum NonmemberAction
     Discard = 1,
     /// <summary>The post is distributed as if a member had sent it.</summary>
     Accept = 2,
+    /// <summary>The post is held for a moderator, who approves, rejects or discards it.</summary>
+    Hold = 3,
 }

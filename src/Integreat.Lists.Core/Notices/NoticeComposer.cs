@@ -54,7 +54,7 @@ public sealed class NoticeComposer(TimeProvider time)
 
     /// <summary>The author's subject as it may be quoted back: one line, no control characters, at most 120
     /// characters, so a forged post cannot write its own paragraphs into our notice.</summary>
-    static string Echo(string subject)
+    public static string Echo(string subject)
     {
         if (subject.Length > 500) subject = subject[..500];
         var line = new string(subject.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim();

@@ -1,6 +1,6 @@
 namespace Integreat.Lists.Core.Posting;
 
-/// <summary>The fate of a post (Mailman's accept/hold/reject/discard chains; hold comes with moderation).</summary>
+/// <summary>The fate of a post (Mailman's accept/hold/reject/discard chains).</summary>
 public enum Disposition
 {
     /// <summary>Distribute to every member.</summary>
@@ -9,4 +9,6 @@ public enum Disposition
     Reject,
     /// <summary>Do not distribute and tell no one.</summary>
     Discard,
+    /// <summary>Keep the post for a moderator, who approves, rejects or discards it.</summary>
+    Hold,
 }

@@ -1,12 +1,15 @@
 using Integreat.Lists.Core.Abstractions;
 using Integreat.Lists.Core.Addressing;
 using Integreat.Lists.Core.Delivering;
-using Integreat.Lists.Core.Handlers;
+using Integreat.Lists.Core.Configuration;
 using Integreat.Lists.Core.Messages;
 using Integreat.Lists.Core.Model;
 using Integreat.Lists.Core.Notices;
+using Integreat.Lists.Core.Moderation;
 using Integreat.Lists.Core.Posting;
+using Integreat.Lists.Core.Posting.Rules;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Integreat.Lists.Core.Queues;
@@ -22,13 +25,16 @@ public sealed class IncomingProcessor(
     CommandSignal commandSignal,
     NoticeComposer notices,
     NoticeLimiter limiter,
+    PostDistributor distributor,
+    HoldQueue holds,
+    IRecentPostStore recent,
+    IOptions<ModerationOptions> moderation,
     ILogger<IncomingProcessor> logger,
     IListMetrics? metrics = null,
     TimeProvider? time = null,
     BounceSignal? bounceSignal = null)
 {
     readonly PostingPolicy _policy = new();
-    readonly PostingPipeline _pipeline = new();
     readonly IListMetrics _metrics = metrics ?? NoListMetrics.Instance;
     readonly TimeProvider _time = time ?? TimeProvider.System;
 
@@ -75,32 +81,55 @@ public sealed class IncomingProcessor(
         _metrics.PostReceived(list.Address);
         var message = RawMessage.Parse(entry.Raw);
         var messageId = message.Headers[HeaderId.MessageId]?.Trim() ?? entry.Data.Id;
-        var decision = _policy.Decide(list, message.Headers, entry.Data.Sender, a => roster.Find(list.Address, a) is not null);
+        var since = _time.GetUtcNow().UtcDateTime - moderation.Value.DuplicateWindow;
+        var decision = _policy.Decide(new PostingContext
+        {
+            List = list, Headers = message.Headers, EnvelopeSender = entry.Data.Sender,
+            Senders = PostingPolicy.Senders(message.Headers, entry.Data.Sender).ToList(),
+            FindMember = a => roster.Find(list.Address, a), AlreadyPosted = id => recent.Posted(list.Address, id, since),
+            SizeBytes = entry.Raw.Length, Message = () => Parse(entry.Raw),
+        });
         logger.Decision(messageId, list.Address, decision.Disposition.ToString().ToLowerInvariant(), decision.Rule, decision.Reason);
-        if (decision.Disposition == Disposition.Accept)
+        switch (decision.Disposition)
         {
-            // Members whose delivery is disabled (by bounces, by a complaint) get no posts.
-            var recipients = roster.Roster(list.Address).Where(m => m.Delivery == DeliveryStatus.Enabled).Select(m => m.Address).ToList();
-            var bytes = _pipeline.Process(list, message);
-            handoff.Hand(entry.Data.Id, list, messageId, "", recipients, bytes);
+            case Disposition.Accept: distributor.Distribute(entry.Data.Id, list, message, decision); break;
+            case Disposition.Reject: Notify(list, entry, message.Headers, messageId); break;
+            // The hold moves the entry to queue hold itself.
+            case Disposition.Hold: holds.Hold(list, entry, message.Headers, decision, MayNotify(list, entry, message.Headers, messageId, out _)); break;
         }
-        else if (decision.Disposition == Disposition.Reject)
-        {
-            Notify(list, entry, message.Headers, messageId);
-        }
-        spool.Delete(QueueName.In, entry.Data.Id);
+        if (decision.Disposition != Disposition.Hold) spool.Delete(QueueName.In, entry.Data.Id);
         _metrics.PostDecided(list.Address, decision.Disposition, _time.GetUtcNow().UtcDateTime - entry.Data.ReceivedUtc);
     }
 
-    void Notify(MailingList list, SpoolEntry entry, HeaderList headers, string messageId)
+    static MimeMessage? Parse(byte[] raw)
     {
-        var sender = entry.Data.Sender;
+        try
+        {
+            using var stream = new MemoryStream(raw, writable: false);
+            return MimeMessage.Load(stream);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>False (and logged) when the post is automated or its sender is unusable or one of ours.</summary>
+    bool MayNotify(MailingList list, SpoolEntry entry, HeaderList headers, string messageId, out string sender)
+    {
+        sender = entry.Data.Sender;
         if (AutomatedMessage.IsAutomated(sender, headers) || !EmailAddress.TryParse(sender, out sender)
             || IsOurs(sender) || IsReport(entry.Raw))
         {
             logger.NoNotice(messageId, list.Address, entry.Data.Sender);
-            return;
+            return false;
         }
+        return true;
+    }
+
+    void Notify(MailingList list, SpoolEntry entry, HeaderList headers, string messageId)
+    {
+        if (!MayNotify(list, entry, headers, messageId, out var sender)) return;
         if (!limiter.TryAcquire(list.Address, sender))
         {
             logger.NoticeLimited(messageId, list.Address, sender, NoticeLimiter.MaxPerDay);

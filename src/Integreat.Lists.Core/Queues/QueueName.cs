@@ -9,9 +9,11 @@ public static class QueueName
     public const string Command = "command";
     /// <summary>Mail to <c>-bounces</c>, kept for the bounce runner.</summary>
     public const string Bounces = "bounces";
+    /// <summary>Posts held for a moderator; each has a <see cref="Moderation.HeldPost"/> record of the same id.</summary>
+    public const string Hold = "hold";
     /// <summary>Entries whose processing failed unexpectedly; a human inspects and requeues them.</summary>
     public const string Shunt = "shunt";
 
     /// <summary>Every queue, for listings.</summary>
-    public static readonly IReadOnlyList<string> All = [In, Command, Bounces, Shunt];
+    public static readonly IReadOnlyList<string> All = [In, Command, Bounces, Hold, Shunt];
 }

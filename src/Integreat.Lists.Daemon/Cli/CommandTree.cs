@@ -40,6 +40,7 @@ internal static class CommandTree
             BackupCommands.Restore(),
             BouncesCommands.Build(admin),
             AuditCommands.Build(admin),
+            HeldCommands.Build(admin),
         };
         root.SetAction(serve);
         return root;

@@ -58,23 +58,26 @@ internal static class ListsCommands
         var prefix = new Option<string>("--subject-prefix") { Description = "The subject prefix, e.g. \"[Bayern]\"; \"\" for none.", HelpName = "PREFIX" };
         var replyTo = new Option<string>("--reply-to") { Description = "Reply-To munging: poster, list or none." };
         replyTo.AcceptOnlyFromAmong(Words.Of<ReplyToPolicy>());
-        var nonmember = new Option<string>("--nonmember-action") { Description = "Posts from nonmembers: reject, discard or accept." };
+        var nonmember = new Option<string>("--nonmember-action") { Description = "Posts from nonmembers: reject, discard, accept or hold." };
         nonmember.AcceptOnlyFromAmong(Words.Of<NonmemberAction>());
         var subscription = new Option<string>("--subscription-policy") { Description = "Joining by mail: open, moderate or closed." };
         subscription.AcceptOnlyFromAmong(Words.Of<SubscriptionPolicy>());
         var moderatorsAdmins = new Option<string>("--moderators-are-admins") { Description = "Moderators may use the admin commands by mail: on or off." };
         moderatorsAdmins.AcceptOnlyFromAmong("on", "off");
+        var posting = new ListsPostingOptions();
         var command = new Command("set", "Changes a list's settings; give at least one option.") { address, prefix, replyTo, nonmember, subscription, moderatorsAdmins };
+        foreach (var option in posting.All) command.Options.Add(option);
         command.Validators.Add(result =>
         {
-            if (result.GetResult(prefix) is null && result.GetResult(replyTo) is null && result.GetResult(nonmember) is null
-                && result.GetResult(subscription) is null && result.GetResult(moderatorsAdmins) is null)
-                result.AddError("lists set needs at least one of --subject-prefix, --reply-to, --nonmember-action, --subscription-policy, --moderators-are-admins");
+            if (!result.Children.OfType<System.CommandLine.Parsing.OptionResult>().Any(o => !o.Implicit && o.Option.Name != CommandTree.ConfigOption))
+                result.AddError("lists set needs at least one of --subject-prefix, --reply-to, --nonmember-action, --subscription-policy, " +
+                                "--moderators-are-admins or a posting option (see --help)");
         });
         command.SetAction((parse, ct) => admin.RunAsync(parse, (services, output, _) =>
         {
             var changes = new ListChanges(parse.GetValue(prefix), Words.Parse<ReplyToPolicy>(parse.GetValue(replyTo)),
-                Words.Parse<NonmemberAction>(parse.GetValue(nonmember)), Words.Parse<SubscriptionPolicy>(parse.GetValue(subscription)))
+                Words.Parse<NonmemberAction>(parse.GetValue(nonmember)), Words.Parse<SubscriptionPolicy>(parse.GetValue(subscription)),
+                posting.Read(parse))
             {
                 ModeratorsAreAdmins = parse.GetValue(moderatorsAdmins) is { } on ? on == "on" : null,
             };
@@ -97,5 +100,6 @@ internal static class ListsCommands
         output.WriteLine("members: " + members);
         output.WriteLine("created: " + Words.Time(list.CreatedUtc));
         output.WriteLine("moderators-are-admins: " + (list.ModeratorsAreAdmins ? "on" : "off"));
+        ListsPostingOptions.Print(list.Posting, output);
     }
 }

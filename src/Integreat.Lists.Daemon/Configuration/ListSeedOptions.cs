@@ -15,4 +15,7 @@ public sealed class ListSeedOptions
 
     /// <summary>Owner addresses put on the roster when the list is created (they receive <c>LIST-owner@</c> mail).</summary>
     public string[] Owners { get; set; } = [];
+
+    /// <summary>What happens to posts from nonmembers (reject, discard, accept, hold); empty keeps the default, reject.</summary>
+    public Core.Model.NonmemberAction? NonmemberAction { get; set; }
 }

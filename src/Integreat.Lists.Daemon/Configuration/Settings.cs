@@ -29,6 +29,9 @@ public sealed record Settings(SmtpIntakeOptions Smtp, DeliveryOptions Delivery, 
     /// <summary>Section <c>Bounces</c>: bounce scoring, probes, warnings and removal.</summary>
     public BounceOptions Bounces { get; init; } = new();
 
+    /// <summary>Section <c>Moderation</c>: the hold queue and duplicate suppression.</summary>
+    public ModerationOptions Moderation { get; init; } = new();
+
     /// <summary>Binds and validates every section.</summary>
     /// <exception cref="SettingsException">A value cannot be converted, or a setting is invalid.</exception>
     public static Settings Bind(IConfiguration configuration)
@@ -46,12 +49,14 @@ public sealed record Settings(SmtpIntakeOptions Smtp, DeliveryOptions Delivery, 
             var web = configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new();
             var log = configuration.GetSection(LogOptions.Section).Get<LogOptions>() ?? new();
             var templates = configuration.GetSection(TemplatesOptions.Section).Get<TemplatesOptions>() ?? new();
+            var moderation = configuration.GetSection(ModerationOptions.Section).Get<ModerationOptions>() ?? new();
             var bounces = configuration.GetSection(BounceOptions.Section).Get<BounceOptions>() ?? new();
-            var settings = new Settings(smtp, delivery, storage, lists) { Commands = commands, Web = web, Log = log, Templates = templates, Bounces = bounces };
+            var settings = new Settings(smtp, delivery, storage, lists) { Commands = commands, Web = web, Log = log, Templates = templates, Bounces = bounces, Moderation = moderation };
             var problems = SettingsValidator.Validate(smtp, delivery, storage, lists, commands).Concat(WebValidator.Validate(web))
                 .Concat(SettingsValidator.ValidateBounces(bounces)).ToList();
             if (log.Format is not (LogOptions.Text or LogOptions.Json)) problems.Add($"Log:Format '{log.Format}' must be 'text' or 'json'.");
             problems.AddRange(TemplateProblems(templates));
+            SettingsValidator.ValidateModeration(moderation, problems);
             return problems.Count == 0 ? settings : throw new SettingsException(problems);
         }
         catch (InvalidOperationException ex)

@@ -57,6 +57,18 @@ public static class SettingsValidator
         return problems;
     }
 
+    /// <summary>Adds the problems of section <c>Moderation</c> to <paramref name="problems"/>.</summary>
+    public static void ValidateModeration(ModerationOptions moderation, List<string> problems)
+    {
+        if (moderation.HoldExpiry < TimeSpan.FromHours(1) || moderation.HoldExpiry > TimeSpan.FromDays(365))
+            problems.Add("Moderation:HoldExpiry must be between 01:00:00 and 365.00:00:00.");
+        if (moderation.DigestInterval < TimeSpan.FromMinutes(10)) problems.Add("Moderation:DigestInterval must be at least 00:10:00.");
+        if (moderation.SweepInterval < TimeSpan.FromSeconds(1) || moderation.SweepInterval > TimeSpan.FromDays(1))
+            problems.Add("Moderation:SweepInterval must be between 00:00:01 and 1.00:00:00.");
+        if (moderation.DuplicateWindow < TimeSpan.Zero || moderation.DuplicateWindow > TimeSpan.FromDays(30))
+            problems.Add("Moderation:DuplicateWindow must be between 00:00:00 and 30.00:00:00.");
+    }
+
     static void ValidateCommands(CommandOptions commands, List<string> problems)
     {
         if (commands.ConfirmationLifetime < TimeSpan.FromMinutes(1) || commands.ConfirmationLifetime > TimeSpan.FromDays(30))

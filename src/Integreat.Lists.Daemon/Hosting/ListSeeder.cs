@@ -18,6 +18,7 @@ public sealed class ListSeeder(Settings settings, IListRepository lists, IRoster
         {
             var list = MailingList.Create(seed.Address, seed.Name, time.GetUtcNow().UtcDateTime);
             if (seed.SubjectPrefix.Length > 0) list.SubjectPrefix = seed.SubjectPrefix;
+            if (seed.NonmemberAction is { } action) list.NonmemberAction = action;
             if (!lists.Insert(list)) continue;
             logger.LogInformation("created list {List} ({Name})", list.Address, list.Name);
             var now = time.GetUtcNow().UtcDateTime;

@@ -33,7 +33,7 @@ public sealed class PostingPolicyTests
         var decision = Decide(TestLists.Bayern(), "srs0=abcd=xy=example.org=erika@forwarder.example.net", from);
 
         Assert.Equal(Disposition.Accept, decision.Disposition);
-        Assert.Equal("member", decision.Rule);
+        Assert.Equal("accept", decision.Rule);
         Assert.NotEmpty(_asked);
         Assert.All(_asked, a => Assert.Equal(a.ToLowerInvariant(), a));
     }
@@ -45,7 +45,7 @@ public sealed class PostingPolicyTests
             "From: =?utf-8?q?M=C3=BCller=2C_Heinz?= <heinz@example.org>");
 
         Assert.Equal(Disposition.Accept, decision.Disposition);
-        Assert.Equal("member", decision.Rule);
+        Assert.Equal("accept", decision.Rule);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class PostingPolicyTests
             "From: =?utf-8?q?M=C3=BCller=3B_Heinz?= <heinz@example.org>");
 
         Assert.Equal(Disposition.Accept, decision.Disposition);
-        Assert.Equal("member", decision.Rule);
+        Assert.Equal("accept", decision.Rule);
     }
 
     [Fact]
@@ -80,19 +80,20 @@ public sealed class PostingPolicyTests
         var decision = Decide(TestLists.Bayern(), envelopeSender, "From: Vorstand <vorstand@verein.example>");
 
         Assert.Equal(Disposition.Accept, decision.Disposition);
-        Assert.Equal("member", decision.Rule);
+        Assert.Equal("accept", decision.Rule);
     }
 
     [Theory]
     [InlineData(NonmemberAction.Reject, Disposition.Reject)]
     [InlineData(NonmemberAction.Discard, Disposition.Discard)]
     [InlineData(NonmemberAction.Accept, Disposition.Accept)]
+    [InlineData(NonmemberAction.Hold, Disposition.Hold)]
     public void ANonmemberGetsTheListsNonmemberAction(NonmemberAction action, Disposition expected)
     {
         var decision = Decide(TestLists.Bayern(l => l.NonmemberAction = action), "spam@example.com", "From: Fremd <fremd@example.com>");
 
         Assert.Equal(expected, decision.Disposition);
-        Assert.Equal("nonmember", decision.Rule);
+        Assert.Equal("nonmember-moderation", decision.Rule);
         Assert.Contains("fremd@example.com", decision.Reason, StringComparison.Ordinal);
     }
 
@@ -150,6 +151,6 @@ public sealed class PostingPolicyTests
         var decision = Decide(TestLists.Bayern(), "erika@example.org", "From: erika@example.org", marker);
 
         Assert.Equal(Disposition.Accept, decision.Disposition);
-        Assert.Equal("member", decision.Rule);
+        Assert.Equal("accept", decision.Rule);
     }
 }

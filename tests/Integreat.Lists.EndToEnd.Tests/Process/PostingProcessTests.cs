@@ -46,7 +46,7 @@ public sealed class PostingProcessTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_nonmember_post_gets_a_notice_and_reaches_no_member()
+    public async Task A_nonmember_post_to_a_state_list_is_held_and_its_poster_told_once()
     {
         using var sandbox = new ProcessSandbox();
         await using var daemon = await sandbox.StartDaemonAsync(output);
@@ -58,7 +58,8 @@ public sealed class PostingProcessTests(ITestOutputHelper output)
 
         Assert.True(swaks.ExitCode == 0, swaks.ToString());
         Assert.Contains("250 2.0.0 queued as", swaks.Stdout);
-        var files = await pickup.WaitForAsync(f => f.Count >= 1, DeliveryWait, "the nonmember notice", daemon.Describe);
+        // The shipped state lists hold nonmember posts for a moderator (this list has none yet, so only the poster hears).
+        var files = await pickup.WaitForAsync(f => f.Count >= 1, DeliveryWait, "the hold notice", daemon.Describe);
         var notice = Assert.Single(files);
         Assert.Equal(["stranger@example.com"], notice.EnvelopeTo);
         Assert.Equal("bayern-bounces@lists.integreat.example", notice.ReturnPath);
@@ -66,12 +67,15 @@ public sealed class PostingProcessTests(ITestOutputHelper output)
         Assert.Equal("stranger@example.com", message.To.Mailboxes.Single().Address);
         Assert.Equal("auto-replied", message.Headers["Auto-Submitted"]);
         Assert.Contains("Hallo Liste", message.TextBody);
+        Assert.Contains("wartet auf Freigabe", message.Subject);
 
-        // The post was decided (and any member jobs queued) before the notice was; none exist.
-        await daemon.WaitForLogAsync(l => l.Contains($"list={Bayern} reject by rule nonmember"), LogWait, "the reject decision");
+        await daemon.WaitForLogAsync(l => l.Contains($"list={Bayern} hold by rule nonmember-moderation"), LogWait, "the hold decision");
         var queue = await sandbox.CliAsync("queue", "list");
         Assert.True(queue.ExitCode == 0, queue.ToString());
-        Assert.DoesNotContain(queue.StdoutLines, l => l.StartsWith("job ", StringComparison.Ordinal) && !l.Split(' ')[1].Contains("-notice"));
+        Assert.DoesNotContain(queue.StdoutLines, l => l.StartsWith("job ", StringComparison.Ordinal) && !l.Split(' ')[1].Contains("-held"));
+        var held = await sandbox.CliAsync("held", "list", Bayern);
+        Assert.True(held.ExitCode == 0, held.ToString());
+        Assert.Contains("stranger@example.com", Assert.Single(held.StdoutLines));
         Assert.DoesNotContain(pickup.Files, f => f.EnvelopeTo.Contains("a@example.org"));
     }
 

@@ -1,0 +1,84 @@
+using Integreat.Lists.Core.Abstractions;
+using Integreat.Lists.Core.Delivering;
+using Integreat.Lists.Core.Messages;
+using Integreat.Lists.Core.Model;
+using Integreat.Lists.Core.Posting;
+using Integreat.Lists.Core.Queues;
+using Microsoft.Extensions.Logging;
+
+namespace Integreat.Lists.Core.Moderation;
+
+/// <summary>Carries out a decision on a held post (Mailman's <c>app/moderator.py: handle_message</c>): approve
+/// (distribute, optionally accept the sender from now on), reject (notice with the reason), discard, or expire.</summary>
+/// <remarks>Each step is idempotent (derived hand-off ids), and the record goes only after the step, so a crash
+/// in between repeats the step without a second delivery. Approved posts re-enter the pipeline, not the chain.</remarks>
+public sealed class HoldDecisions(
+    IHeldPostStore holds,
+    ISpool spool,
+    IListRepository lists,
+    PostDistributor distributor,
+    DeliveryHandoff handoff,
+    IAuditLog audit,
+    TimeProvider time,
+    ILogger<HoldDecisions> logger)
+{
+    /// <summary>Distributes the held post <paramref name="id"/>.</summary>
+    /// <param name="id">The held post's id.</param>
+    /// <param name="acceptSender">Also add the sender to the list's nonmember accept patterns.</param>
+    /// <param name="actor">Who decided (an address, or <c>cli</c>).</param>
+    /// <param name="channel"><c>mail</c> or <c>cli</c>.</param>
+    public HoldOutcome Approve(string id, bool acceptSender, string actor, string channel) => Decide(id, actor, channel, "approve", (list, post) =>
+    {
+        var entry = spool.Read(QueueName.Hold, id);
+        var count = distributor.Distribute(id, list, RawMessage.Parse(entry.Raw), null);
+        var accepted = acceptSender && post.Sender.Length > 0;
+        if (accepted && !list.Posting.NonmemberAccept.Contains(post.Sender))
+        {
+            list.Posting.NonmemberAccept.Add(post.Sender);
+            lists.Update(list);
+        }
+        return new HoldOutcome(true,
+            $"Die Nachricht {id} wurde freigegeben und an {count} Mitglieder verteilt." + (accepted ? $" {post.Sender} darf künftig ohne Prüfung schreiben." : ""),
+            $"The post {id} was approved and sent to {count} members." + (accepted ? $" {post.Sender} may post without moderation from now on." : ""));
+    });
+
+    /// <summary>Rejects the held post <paramref name="id"/>; the poster gets <paramref name="reason"/> (may be empty).</summary>
+    public HoldOutcome Reject(string id, string reason, string actor, string channel) => Decide(id, actor, channel, "reject", (list, post) =>
+    {
+        if (post.MayNotify)
+        {
+            var notice = PosterNotice.Rejected(list, post, reason.Trim(), time);
+            handoff.Hand(id + "-reject", list, notice.MessageId, list.Addresses.Bounces, [post.EnvelopeSender], notice.Bytes);
+        }
+        return new HoldOutcome(true, $"Die Nachricht {id} wurde abgelehnt.", $"The post {id} was rejected.");
+    });
+
+    /// <summary>Deletes the held post <paramref name="id"/> without telling the poster; <paramref name="note"/> goes
+    /// to the audit log only.</summary>
+    public HoldOutcome Discard(string id, string actor, string channel, string note = "") => Decide(id, actor, channel, "discard",
+        (_, _) => new HoldOutcome(true, $"Die Nachricht {id} wurde verworfen.", $"The post {id} was discarded." + (note.Length > 0 ? " " + note : "")));
+
+    /// <summary>Discards an expired hold with one notice to the poster.</summary>
+    public HoldOutcome Expire(string id) => Decide(id, "system", "expiry", "expire", (list, post) =>
+    {
+        if (post.MayNotify)
+        {
+            var notice = PosterNotice.Expired(list, post, time);
+            handoff.Hand(id + "-expired", list, notice.MessageId, list.Addresses.Bounces, [post.EnvelopeSender], notice.Bytes);
+        }
+        return new HoldOutcome(true, $"Die Nachricht {id} ist abgelaufen.", $"The post {id} expired.");
+    });
+
+    HoldOutcome Decide(string id, string actor, string channel, string verb, Func<MailingList, HeldPost, HoldOutcome> step)
+    {
+        var post = holds.Find(id);
+        var list = post is null ? null : lists.Find(post.List);
+        if (post is null || list is null) return HoldOutcome.Unknown(id);
+        var outcome = step(list, post);
+        if (!holds.Remove(id)) return HoldOutcome.Unknown(id);
+        spool.Delete(QueueName.Hold, id);
+        audit.Add(AuditEntry.Create(list.Address, time.GetUtcNow().UtcDateTime, actor, channel, $"{verb} {id}", outcome.English));
+        logger.HoldDecided(post.MessageId, list.Address, id, verb, actor);
+        return outcome;
+    }
+}

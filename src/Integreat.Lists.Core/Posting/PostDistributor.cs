@@ -1,0 +1,61 @@
+using Integreat.Lists.Core.Abstractions;
+using Integreat.Lists.Core.Configuration;
+using Integreat.Lists.Core.Delivering;
+using Integreat.Lists.Core.Handlers;
+using Integreat.Lists.Core.Messages;
+using Integreat.Lists.Core.Model;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Integreat.Lists.Core.Posting;
+
+/// <summary>Distributes an accepted or approved post: the posting pipeline once, then one hand-off to delivery for
+/// every member who did not already get the same Message-ID from another list within the duplicate window.</summary>
+/// <remarks>Idempotent per <c>postId</c> (<see cref="DeliveryHandoff"/>). Members of two lists that both got the
+/// post receive it once: from whichever list distributed it first.</remarks>
+public sealed class PostDistributor(
+    IRosterRepository roster,
+    IRecentPostStore recent,
+    DeliveryHandoff handoff,
+    IOptions<ModerationOptions> options,
+    TimeProvider time)
+{
+    readonly PostingPipeline _pipeline = new();
+
+    /// <summary>Runs the pipeline on <paramref name="message"/> and hands it to delivery.</summary>
+    /// <param name="postId">The spool id of the post.</param>
+    /// <param name="list">The list.</param>
+    /// <param name="message">The post; its headers are edited in place.</param>
+    /// <param name="decision">The chain's decision, for the rule hit and miss headers; null for an approved hold.</param>
+    /// <returns>How many recipients it was handed to.</returns>
+    public int Distribute(string postId, MailingList list, RawMessage message, PostingDecision? decision)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var messageId = message.Headers[HeaderId.MessageId]?.Trim() ?? "";
+        var already = messageId.Length == 0 ? new HashSet<string>()
+            : recent.Recipients(messageId, now - options.Value.DuplicateWindow, except: list.Address);
+        // Members whose delivery is disabled (by bounces, by a complaint) get no posts.
+        var recipients = roster.Roster(list.Address).Where(m => m.Delivery == DeliveryStatus.Enabled).Select(m => m.Address)
+            .Where(a => !already.Contains(a)).ToList();
+        Mark(message.Headers, decision, now);
+        var bytes = _pipeline.Process(list, message);
+        handoff.Hand(postId, list, messageId.Length == 0 ? postId : messageId, "", recipients, bytes);
+        if (messageId.Length > 0) recent.Record(list.Address, messageId, recipients, now);
+        return recipients.Count;
+    }
+
+    /// <summary>Writes the chain's hits and misses (Mailman's <c>X-Mailman-Rule-Hits</c>), or the approval time.</summary>
+    static void Mark(HeaderList headers, PostingDecision? decision, DateTime now)
+    {
+        headers.RemoveAll("X-Integreat-Rule-Hits");
+        headers.RemoveAll("X-Integreat-Rule-Misses");
+        headers.RemoveAll("X-Integreat-Approved-At");
+        if (decision is null)
+        {
+            headers.Add("X-Integreat-Approved-At", MimeKit.Utils.DateUtils.FormatDate(new DateTimeOffset(now)));
+            return;
+        }
+        if (decision.Hits.Count > 0) headers.Add("X-Integreat-Rule-Hits", string.Join("; ", decision.Hits));
+        if (decision.Misses.Count > 0) headers.Add("X-Integreat-Rule-Misses", string.Join("; ", decision.Misses));
+    }
+}
