@@ -17,6 +17,8 @@ public sealed class HoldRunner(HoldSweeper sweeper, IOptions<ModerationOptions> 
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Off the host's start path: the first sweep reads the store and must not delay the services after us.
+        await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
