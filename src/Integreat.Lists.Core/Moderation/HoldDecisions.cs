@@ -27,20 +27,33 @@ public sealed class HoldDecisions(
     /// <param name="acceptSender">Also add the sender to the list's nonmember accept patterns.</param>
     /// <param name="actor">Who decided (an address, or <c>cli</c>).</param>
     /// <param name="channel"><c>mail</c> or <c>cli</c>.</param>
-    public HoldOutcome Approve(string id, bool acceptSender, string actor, string channel) => Decide(id, actor, channel, "approve", (list, post) =>
+    public HoldOutcome Approve(string id, bool acceptSender, string actor, string channel)
     {
+        (MailingList List, (string, IReadOnlyList<string>) Distribution)? approved = null;
+        var outcome = Decide(id, actor, channel, "approve", (list, post) => Distribute(list, post, acceptSender, ref approved));
+        // After Decide removed the spool entry (PostDistributor.Remember says why).
+        if (approved is { } done) distributor.Remember(done.List, done.Distribution);
+        return outcome;
+    }
+
+    HoldOutcome Distribute(MailingList list, HeldPost post, bool acceptSender,
+        ref (MailingList List, (string, IReadOnlyList<string>) Distribution)? approved)
+    {
+        var id = post.Id;
         var entry = spool.Read(QueueName.Hold, id);
-        var count = distributor.Distribute(id, list, RawMessage.Parse(entry.Raw), null);
+        var distribution = distributor.Distribute(id, list, RawMessage.Parse(entry.Raw), null);
+        var count = distribution.Recipients.Count;
         var accepted = acceptSender && post.Sender.Length > 0;
         if (accepted && !list.Posting.NonmemberAccept.Contains(post.Sender))
         {
             list.Posting.NonmemberAccept.Add(post.Sender);
             lists.Update(list);
         }
+        approved = (list, distribution);
         return new HoldOutcome(true,
             $"Die Nachricht {id} wurde freigegeben und an {count} Mitglieder verteilt." + (accepted ? $" {post.Sender} darf künftig ohne Prüfung schreiben." : ""),
             $"The post {id} was approved and sent to {count} members." + (accepted ? $" {post.Sender} may post without moderation from now on." : ""));
-    });
+    }
 
     /// <summary>Rejects the held post <paramref name="id"/>; the poster gets <paramref name="reason"/> (may be empty).</summary>
     public HoldOutcome Reject(string id, string reason, string actor, string channel) => Decide(id, actor, channel, "reject", (list, post) =>

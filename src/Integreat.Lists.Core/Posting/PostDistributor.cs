@@ -27,8 +27,9 @@ public sealed class PostDistributor(
     /// <param name="list">The list.</param>
     /// <param name="message">The post; its headers are edited in place.</param>
     /// <param name="decision">The chain's decision, for the rule hit and miss headers; null for an approved hold.</param>
-    /// <returns>How many recipients it was handed to.</returns>
-    public int Distribute(string postId, MailingList list, RawMessage message, PostingDecision? decision)
+    /// <returns>The Message-ID (empty when none) and the recipients it was handed to; give them to
+    /// <see cref="Remember"/> once the post's spool entry is gone.</returns>
+    public (string MessageId, IReadOnlyList<string> Recipients) Distribute(string postId, MailingList list, RawMessage message, PostingDecision? decision)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var messageId = message.Headers[HeaderId.MessageId]?.Trim() ?? "";
@@ -40,8 +41,16 @@ public sealed class PostDistributor(
         Mark(message.Headers, decision, now);
         var bytes = _pipeline.Process(list, message);
         handoff.Hand(postId, list, messageId.Length == 0 ? postId : messageId, "", recipients, bytes);
-        if (messageId.Length > 0) recent.Record(list.Address, messageId, recipients, now);
-        return recipients.Count;
+        return (messageId, recipients);
+    }
+
+    /// <summary>Records a distribution for duplicate suppression.</summary>
+    /// <remarks>Only after the spool entry is gone: recorded earlier, a crash before the removal would make the rerun
+    /// discard the post as its own duplicate. A crash in between costs at most one unsuppressed duplicate.</remarks>
+    public void Remember(MailingList list, (string MessageId, IReadOnlyList<string> Recipients) distribution)
+    {
+        if (distribution.MessageId.Length > 0)
+            recent.Record(list.Address, distribution.MessageId, distribution.Recipients, time.GetUtcNow().UtcDateTime);
     }
 
     /// <summary>Writes the chain's hits and misses (Mailman's <c>X-Mailman-Rule-Hits</c>), or the approval time.</summary>

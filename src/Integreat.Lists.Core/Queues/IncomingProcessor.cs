@@ -90,14 +90,16 @@ public sealed class IncomingProcessor(
             SizeBytes = entry.Raw.Length, Message = () => Parse(entry.Raw),
         });
         logger.Decision(messageId, list.Address, decision.Disposition.ToString().ToLowerInvariant(), decision.Rule, decision.Reason);
+        (string, IReadOnlyList<string>)? distribution = null;
         switch (decision.Disposition)
         {
-            case Disposition.Accept: distributor.Distribute(entry.Data.Id, list, message, decision); break;
+            case Disposition.Accept: distribution = distributor.Distribute(entry.Data.Id, list, message, decision); break;
             case Disposition.Reject: Notify(list, entry, message.Headers, messageId); break;
             // The hold moves the entry to queue hold itself.
             case Disposition.Hold: holds.Hold(list, entry, message.Headers, decision, MayNotify(list, entry, message.Headers, messageId, out _)); break;
         }
         if (decision.Disposition != Disposition.Hold) spool.Delete(QueueName.In, entry.Data.Id);
+        if (distribution is { } sent) distributor.Remember(list, sent);
         _metrics.PostDecided(list.Address, decision.Disposition, _time.GetUtcNow().UtcDateTime - entry.Data.ReceivedUtc);
     }
 
