@@ -1,58 +1,25 @@
-using System.Text.RegularExpressions;
 using Integreat.Lists.Core.Abstractions;
-using Integreat.Lists.Core.Commands;
 using Integreat.Lists.Core.Model;
 using Integreat.Lists.EndToEnd.Tests.Infrastructure;
 using Integreat.Lists.Testing;
-using MimeKit;
+using static Integreat.Lists.EndToEnd.Tests.Commands.CommandExchange;
 
 namespace Integreat.Lists.EndToEnd.Tests.Commands;
 
 /// <summary>Owners' <c>add</c>/<c>remove</c> by mail run only after the owner's registered address confirms; a
 /// forged owner From: changes nothing and the real owner hears of it; added members are welcomed.</summary>
-public sealed partial class AdminCommandTests : IAsyncLifetime
+public sealed class AdminCommandTests : IAsyncLifetime
 {
-    const string Owner = "chefin@kommune.de";
-    static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
-    FakeSmarthost _smarthost = null!;
-    TestDaemon _daemon = null!;
-    CommandProbe _probe = null!;
+    CommandExchange _mail = null!;
 
-    public async Task InitializeAsync()
-    {
-        _smarthost = await FakeSmarthost.StartAsync();
-        _daemon = await TestDaemon.StartAsync(_smarthost.HostPort);
-        _probe = new CommandProbe(_daemon.Get<CommandProcessor>());
-        _daemon.AddMembers([Owner], MemberRole.Owner);
-        _daemon.AddMembers(["erika@example.org"]);
-    }
+    public async Task InitializeAsync() => _mail = await StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        _probe.Dispose();
-        await _daemon.DisposeAsync();
-        await _smarthost.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _mail.DisposeAsync();
 
-    async Task<IReadOnlyList<CapturedMessage>> ExchangeAsync(string from, string envelopeSender, string to, string body, int total)
-    {
-        var processed = _probe.Done.Count;
-        await _daemon.PostAsync(CommandMailTests.Mail(from, to, "", body), envelopeSender, to);
-        await _probe.WaitAsync(processed + 1, Timeout);
-        await _smarthost.WaitForAsync(h => h.Messages.Count >= total, Timeout);
-        return _smarthost.Messages;
-    }
+    Task<IReadOnlyList<CapturedMessage>> ExchangeAsync(string from, string envelopeSender, string to, string body, int total)
+        => _mail.SendAsync(CommandMailTests.Mail(from, to, "", body), envelopeSender, to, total);
 
-    IReadOnlyList<string> Roster() => _daemon.Get<IRosterRepository>().Roster(TestDaemon.Bayern).Select(m => m.Address).ToList();
-
-    static CapturedMessage Confirmation(IEnumerable<CapturedMessage> sent)
-        => sent.Single(m => (m.ToMimeMessage().Subject ?? "").StartsWith("Befehle bestätigen", StringComparison.Ordinal));
-
-    static string TokenOf(CapturedMessage confirmation)
-        => Token().Match(confirmation.ToMimeMessage().ReplyTo.Mailboxes.Single().Address).Groups[1].Value;
-
-    [GeneratedRegex("^bayern-confirm\\+([0-9a-f]{40})@")]
-    private static partial Regex Token();
+    IReadOnlyList<string> Roster() => _mail.Roster().Select(m => m.Address).ToList();
 
     [Fact]
     public async Task AnOwnersCommandsRunOnlyAfterTheRegisteredAddressConfirmsAndNewMembersAreWelcomed()
@@ -76,7 +43,7 @@ public sealed partial class AdminCommandTests : IAsyncLifetime
             "Ja, das war ich.\n> Guten Tag", total: 6);
 
         Assert.Equal([Owner, "neu@example.org", "zwei@example.net"], Roster().Order());
-        Assert.Equal("Neue Person", _daemon.Get<IRosterRepository>().Find(TestDaemon.Bayern, "neu@example.org")!.DisplayName);
+        Assert.Equal("Neue Person", _mail.Daemon.Get<IRosterRepository>().Find(TestDaemon.Bayern, "neu@example.org")!.DisplayName);
         foreach (var member in new[] { "neu@example.org", "zwei@example.net" })
         {
             var welcome = done.Single(m => m.Recipients.Contains(member)).ToMimeMessage();
@@ -86,7 +53,7 @@ public sealed partial class AdminCommandTests : IAsyncLifetime
         Assert.Contains("entfernen erika@example.org: entfernt",
             done.Last(m => m.Recipients.Contains(Owner) && m.ToMimeMessage().Subject!.StartsWith("Ergebnisse", StringComparison.Ordinal)).ToMimeMessage().TextBody);
         Assert.Contains($"{Owner} hat Ihre Adresse erika@example.org von der Liste", done.Single(m => m.Recipients.Contains("erika@example.org")).ToMimeMessage().TextBody);
-        var audit = _daemon.Get<IAuditLog>().ForList(TestDaemon.Bayern);
+        var audit = _mail.Daemon.Get<IAuditLog>().ForList(TestDaemon.Bayern);
         Assert.Equal(
         [
             ("mail", Owner, "add neu@example.org Neue Person", "added"),
@@ -105,8 +72,8 @@ public sealed partial class AdminCommandTests : IAsyncLifetime
         Assert.DoesNotContain(sent, m => m.Recipients.Contains("attacker@evil.example"));
         Assert.Contains("gefälscht", Confirmation(sent).ToMimeMessage().TextBody);
         Assert.Equal([Owner, "erika@example.org"], Roster().Order());
-        Assert.Empty(_daemon.Get<IPendingRequestStore>().Approvals(TestDaemon.Bayern));
-        Assert.Empty(_daemon.Get<IAuditLog>().ForList(TestDaemon.Bayern));
+        Assert.Empty(_mail.Daemon.Get<IPendingRequestStore>().Approvals(TestDaemon.Bayern));
+        Assert.Empty(_mail.Daemon.Get<IAuditLog>().ForList(TestDaemon.Bayern));
     }
 
     [Fact]
