@@ -9,7 +9,8 @@ namespace Integreat.Lists.Core.Administration;
 /// <remarks>Every method throws <see cref="AdministrationException"/> for bad input (an invalid address, an
 /// unknown list) before anything is written, so a failed command never leaves a partial change. Every roster change
 /// (and every addition that found the address present) goes into the audit log with channel <c>cli</c>.</remarks>
-public sealed class ListAdministration(IListRepository lists, IRosterRepository roster, TimeProvider time, IAuditLog? audit = null)
+public sealed class ListAdministration(IListRepository lists, IRosterRepository roster, TimeProvider time, IAuditLog? audit = null,
+    IPersonDataStore? people = null)
 {
     /// <summary>The actor and channel of roster changes made here.</summary>
     public const string Channel = "cli";
@@ -66,7 +67,8 @@ public sealed class ListAdministration(IListRepository lists, IRosterRepository 
     /// <param name="name">The display name given to every new entry, or null.</param>
     /// <param name="role">The role of every new entry.</param>
     /// <returns>One outcome per requested address, in order; a repeated address counts as present.</returns>
-    /// <exception cref="AdministrationException">The list does not exist, or an address is invalid (then none is added).</exception>
+    /// <exception cref="AdministrationException">The list does not exist, or an address is invalid or was forgotten
+    /// on request (<c>person forget</c>); then none is added.</exception>
     public IReadOnlyList<MemberAddition> AddMembers(string list, IReadOnlyList<string> addresses, string? name, MemberRole role)
     {
         var target = GetList(list).Address;
@@ -75,6 +77,9 @@ public sealed class ListAdministration(IListRepository lists, IRosterRepository 
         {
             if (ListAddressOf(address) is { } named)
                 throw new AdministrationException($"{address} is {Describe(named)}; a list address cannot be a member (mail loop)");
+            if (people?.SuppressedSince(Privacy.PersonDataService.Hash(address)) is { } forgotten)
+                throw new AdministrationException($"{address} was forgotten on request on {forgotten:yyyy-MM-dd}; " +
+                    $"only if the person asks to be added again: 'person allow {address}', then add it");
         }
         var now = time.GetUtcNow().UtcDateTime;
         var added = roster.AddMissing(normalised.Select(a => Member.Create(target, a, name, role, now)).ToList())

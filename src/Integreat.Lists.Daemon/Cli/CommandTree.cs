@@ -38,6 +38,7 @@ internal static class CommandTree
             PostfixMapsCommand.Build(admin),
             BackupCommands.Backup(admin),
             BackupCommands.Restore(),
+            PersonCommands.Build(admin),
             BouncesCommands.Build(admin),
             AuditCommands.Build(admin),
             HeldCommands.Build(admin),

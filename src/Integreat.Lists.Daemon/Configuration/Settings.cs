@@ -1,4 +1,5 @@
 using Integreat.Lists.Core.Configuration;
+using Integreat.Lists.Core.Privacy;
 using Integreat.Lists.Smtp;
 using Integreat.Lists.Storage;
 using Integreat.Lists.Web;
@@ -22,6 +23,9 @@ public sealed record Settings(SmtpIntakeOptions Smtp, DeliveryOptions Delivery, 
 
     /// <summary>Section <c>Log</c>: the console log's format.</summary>
     public LogOptions Log { get; init; } = new();
+
+    /// <summary>Section <c>Privacy</c>: forgetting people and how long records are kept.</summary>
+    public PrivacyOptions Privacy { get; init; } = new();
 
     /// <summary>Section <c>Templates</c>: where the operator's own texts live.</summary>
     public TemplatesOptions Templates { get; init; } = new();
@@ -51,12 +55,18 @@ public sealed record Settings(SmtpIntakeOptions Smtp, DeliveryOptions Delivery, 
             var templates = configuration.GetSection(TemplatesOptions.Section).Get<TemplatesOptions>() ?? new();
             var moderation = configuration.GetSection(ModerationOptions.Section).Get<ModerationOptions>() ?? new();
             var bounces = configuration.GetSection(BounceOptions.Section).Get<BounceOptions>() ?? new();
-            var settings = new Settings(smtp, delivery, storage, lists) { Commands = commands, Web = web, Log = log, Templates = templates, Bounces = bounces, Moderation = moderation };
+            var privacy = configuration.GetSection(PrivacyOptions.Section).Get<PrivacyOptions>() ?? new();
+            var settings = new Settings(smtp, delivery, storage, lists)
+            {
+                Commands = commands, Web = web, Log = log, Templates = templates, Bounces = bounces, Privacy = privacy,
+                Moderation = moderation,
+            };
             var problems = SettingsValidator.Validate(smtp, delivery, storage, lists, commands).Concat(WebValidator.Validate(web))
                 .Concat(SettingsValidator.ValidateBounces(bounces)).ToList();
             if (log.Format is not (LogOptions.Text or LogOptions.Json)) problems.Add($"Log:Format '{log.Format}' must be 'text' or 'json'.");
             problems.AddRange(TemplateProblems(templates));
             SettingsValidator.ValidateModeration(moderation, problems);
+            problems.AddRange(PrivacyValidator.Validate(privacy));
             return problems.Count == 0 ? settings : throw new SettingsException(problems);
         }
         catch (InvalidOperationException ex)

@@ -5,6 +5,7 @@ using Integreat.Lists.Core.Delivering;
 using Integreat.Lists.Core.Moderation;
 using Integreat.Lists.Core.Notices;
 using Integreat.Lists.Core.Posting;
+using Integreat.Lists.Core.Privacy;
 using Integreat.Lists.Core.Queues;
 using Integreat.Lists.Daemon.Configuration;
 using Integreat.Lists.Daemon.Runners;
@@ -34,6 +35,8 @@ public static class DaemonServices
         services.AddSingleton(Options.Create(settings.Storage));
         services.AddSingleton(Options.Create(settings.Commands));
         services.AddSingleton(Options.Create(settings.Web));
+        services.AddSingleton(Options.Create(settings.Privacy));
+        services.AddSingleton<IPersonDataStore, LitePersonDataStore>();
         services.AddSingleton<PrometheusListMetrics>();
         services.AddSingleton(sp => new ActivityMetrics(sp.GetRequiredService<PrometheusListMetrics>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IListMetrics>(sp => sp.GetRequiredService<ActivityMetrics>());
@@ -118,6 +121,9 @@ public static class DaemonServices
         services.AddSingleton<OutgoingRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<OutgoingRunner>());
         services.AddHostedService<Control.ControlServer>();
+        services.AddSingleton<RetentionJob>();
+        services.AddSingleton<RetentionRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionRunner>());
         return services;
     }
 

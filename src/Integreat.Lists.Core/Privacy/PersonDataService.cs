@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using System.Text;
+using Integreat.Lists.Core.Abstractions;
+using Integreat.Lists.Core.Addressing;
+using Integreat.Lists.Core.Administration;
+using Integreat.Lists.Core.Model;
+using Microsoft.Extensions.Options;
+
+namespace Integreat.Lists.Core.Privacy;
+
+/// <summary>The data-protection use cases behind <c>person export|forget|allow</c>: what is kept about one
+/// address (DSGVO Art. 15) and erasing it (Art. 17), across every list.</summary>
+/// <remarks>Forgetting removes the address from every roster, deletes its bounce records and open requests,
+/// pseudonymises (or deletes, <see cref="PrivacyOptions.ForgetAudit"/>) the audit entries naming it, and keeps only
+/// the SHA-256 of the address, so an administrator cannot add it again unknowingly. Log lines already written
+/// (standard output) are the log store's to expire.</remarks>
+public sealed class PersonDataService(
+    IPersonDataStore people,
+    IRosterRepository roster,
+    IAuditLog audit,
+    IOptions<PrivacyOptions> options,
+    TimeProvider time)
+{
+    /// <summary>The audit channel of these use cases.</summary>
+    public const string Channel = "privacy";
+
+    /// <summary>Everything kept about <paramref name="address"/>.</summary>
+    /// <exception cref="AdministrationException">The address is invalid.</exception>
+    public PersonData Export(string address)
+    {
+        var normalised = Parse(address);
+        return new PersonData(normalised, time.GetUtcNow().UtcDateTime, people.Memberships(normalised), people.BounceRecords(normalised),
+            people.AuditEntries(normalised), people.PendingRequests(normalised), people.SuppressedSince(Hash(normalised)));
+    }
+
+    /// <summary>Erases <paramref name="address"/> as described on the class.</summary>
+    /// <exception cref="AdministrationException">The address is invalid.</exception>
+    public ForgetReport Forget(string address)
+    {
+        var normalised = Parse(address);
+        var hash = Hash(normalised);
+        var pseudonym = "forgotten-" + hash[..12];
+        var now = time.GetUtcNow().UtcDateTime;
+        var lists = people.Memberships(normalised).Select(m => m.List).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var list in lists) roster.Remove(list, normalised);
+        var bounces = people.DeleteBounceRecords(normalised);
+        var pending = people.DeletePendingRequests(normalised);
+        var rewritten = people.RewriteAudit(normalised, options.Value.ForgetAudit == PrivacyOptions.Delete ? null : pseudonym);
+        people.Suppress(hash, now);
+        foreach (var list in lists) audit.Add(AuditEntry.Create(list, now, Channel, Channel, "person forget " + pseudonym, "removed and forgotten"));
+        return new ForgetReport(pseudonym, lists, bounces, rewritten, pending);
+    }
+
+    /// <summary>Drops the suppression of <paramref name="address"/>, when the person asks to be added again.</summary>
+    /// <returns>False when the address was not suppressed.</returns>
+    /// <exception cref="AdministrationException">The address is invalid.</exception>
+    public bool Allow(string address) => people.Unsuppress(Hash(Parse(address)));
+
+    /// <summary>When <paramref name="address"/> (normalised) was forgotten; null when it was not.</summary>
+    public DateTime? SuppressedSince(string address) => people.SuppressedSince(Hash(address));
+
+    /// <summary>The suppression hash: SHA-256 of the normalised address, lower-case hex.</summary>
+    public static string Hash(string normalisedAddress)
+        => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalisedAddress)));
+
+    static string Parse(string address)
+        => EmailAddress.TryParse(address, out var normalised) ? normalised : throw new AdministrationException($"'{address}' is not a valid address");
+}
