@@ -25,6 +25,7 @@ public sealed class BounceParser
         new EximRecogniser(),
         new ExchangeRecogniser(),
         new PostfixTextRecogniser(),
+        new PhqueryRecogniser(),
         new RecipientLinesRecogniser(),
         new MentionedAddressRecogniser(),
         new ReturnedSummaryRecogniser(),
