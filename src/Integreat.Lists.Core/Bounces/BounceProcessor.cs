@@ -33,23 +33,24 @@ public sealed class BounceProcessor(
     public void Process(string id)
     {
         var entry = spool.Read(QueueName.Bounces, id);
-        var envelopeRecipient = entry.Data.Recipients.Single();
-        var recipient = ListRecipient.Resolve(envelopeRecipient, a => lists.Find(a) is not null)
-            ?? throw new InvalidOperationException($"no list has the address {envelopeRecipient} any more");
+        var recipient = ListRecipient.Resolve(entry.Data.Recipients.Single(), a => lists.Find(a) is not null)
+            ?? throw new InvalidOperationException($"no list has the address {entry.Data.Recipients.Single()} any more");
         var list = lists.Find(recipient.List)!;
+        var envelopeRecipient = VerpBounce.WithTokenResolved(entry.Data.Recipients.Single(),
+            roster.Roster(list.Address).Select(m => m.Address));
         using var stream = new MemoryStream(entry.Raw, writable: false);
         var message = MimeMessage.Load(stream);
         var messageId = message.MessageId ?? entry.Data.Id;
         var scored = FeedbackReport.TryRead(message) is { } complaint
             ? Complain(list, envelopeRecipient, messageId, complaint)
-            : Bounce(list, entry, messageId, message);
+            : Bounce(list, entry, envelopeRecipient, messageId, message);
         spool.Delete(QueueName.Bounces, id);
         Processed?.Invoke(id, scored);
     }
 
-    List<string> Bounce(MailingList list, SpoolEntry entry, string messageId, MimeMessage message)
+    List<string> Bounce(MailingList list, SpoolEntry entry, string envelopeRecipient, string messageId, MimeMessage message)
     {
-        var report = _parser.Parse(message, entry.Data.Recipients[0]);
+        var report = _parser.Parse(message, envelopeRecipient);
         if (report.Recogniser == BounceParser.NoRecogniser)
         {
             ToOwners(list, entry, messageId);

@@ -25,4 +25,33 @@ public static class VerpBounce
         member = decoded.ToLowerInvariant();
         return true;
     }
+
+    /// <summary>Resolves the short token form <c>LIST-bounces+t-TOKEN@</c> (<see cref="VerpAddress.TokenOf"/>, used
+    /// when the member's address does not fit the 64-octet local part) against <paramref name="roster"/>.</summary>
+    /// <param name="envelopeRecipient">The SMTP RCPT TO of the bounce; may be null.</param>
+    /// <param name="roster">The addresses on the list's roster.</param>
+    /// <param name="member">The roster address whose token it is; empty when false is returned.</param>
+    /// <returns>False when the address carries no token or no roster address has it.</returns>
+    public static bool TryTokenMember(string? envelopeRecipient, IEnumerable<string> roster, out string member)
+    {
+        member = "";
+        if (string.IsNullOrWhiteSpace(envelopeRecipient)) return false;
+        var local = AddressText.LocalPart(envelopeRecipient.Trim().Trim('<', '>'));
+        var tagAt = local.IndexOf(BouncesTag, StringComparison.OrdinalIgnoreCase);
+        if (tagAt <= 0 || !VerpAddress.TryToken(local[(tagAt + BouncesTag.Length)..], out var token)) return false;
+        member = roster.FirstOrDefault(a => VerpAddress.TokenOf(a) == token) ?? "";
+        return member.Length > 0;
+    }
+
+    /// <summary>The envelope recipient with a token tag replaced by the <c>LOCAL=DOMAIN</c> tag of the member it stands
+    /// for, so that <see cref="TryMember"/> and <see cref="BounceParser"/> see the member; otherwise unchanged.</summary>
+    public static string WithTokenResolved(string envelopeRecipient, IEnumerable<string> roster)
+    {
+        if (!TryTokenMember(envelopeRecipient, roster, out var member)) return envelopeRecipient;
+        var bare = envelopeRecipient.Trim().Trim('<', '>');
+        var local = AddressText.LocalPart(bare);
+        var prefix = local[..(local.IndexOf(BouncesTag, StringComparison.OrdinalIgnoreCase) + BouncesTag.Length)];
+        var at = member.LastIndexOf('@');
+        return $"{prefix}{member[..at]}={member[(at + 1)..]}@{AddressText.Domain(bare)}";
+    }
 }

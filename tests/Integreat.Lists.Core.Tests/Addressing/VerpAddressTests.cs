@@ -71,18 +71,38 @@ public sealed class VerpAddressTests
     [Theory]
     [InlineData(38)]
     [InlineData(64)]
-    public void ATooLongLocalPartFallsBackToThePlainBouncesAddress(int localLength)
+    public void ATooLongLocalPartFallsBackToTheShortToken(int localLength)
     {
-        Assert.Equal(Bounces, VerpAddress.Encode(Bounces, new string('a', localLength) + "@example.org"));
+        var recipient = new string('a', localLength) + "@example.org";
+
+        var encoded = VerpAddress.Encode(Bounces, recipient);
+
+        Assert.Equal("bayern-bounces+t-" + VerpAddress.TokenOf(recipient) + "@lists.integreat.example", encoded);
+        Assert.True(encoded.LastIndexOf('@') <= 64);
+        Assert.False(VerpAddress.TryDecode(encoded[15..encoded.LastIndexOf('@')], out _));
     }
 
     [Theory]
     [InlineData("\"erika mustermann\"@example.org")]
     [InlineData("\"a@b\"@example.org")]
-    [InlineData("no-at-sign")]
-    public void UnencodableRecipientsGetThePlainBouncesAddress(string recipient)
+    public void QuotedLocalPartsGetTheShortToken(string recipient)
     {
-        Assert.Equal(Bounces, VerpAddress.Encode(Bounces, recipient));
+        Assert.True(VerpAddress.TryToken(VerpAddress.Encode(Bounces, recipient)[15..^24], out var token));
+        Assert.Equal(VerpAddress.TokenOf(recipient), token);
+    }
+
+    [Fact]
+    public void AListWhoseBouncesAddressLeavesNoRoomForATokenUsesThePlainBouncesAddress()
+    {
+        var longBounces = new string('b', 40) + "-bounces@lists.integreat.example";
+
+        Assert.Equal(longBounces, VerpAddress.Encode(longBounces, "\"a b\"@example.org"));
+    }
+
+    [Fact]
+    public void ARecipientWithoutAtSignGetsThePlainBouncesAddress()
+    {
+        Assert.Equal(Bounces, VerpAddress.Encode(Bounces, "no-at-sign"));
     }
 
     [Theory]

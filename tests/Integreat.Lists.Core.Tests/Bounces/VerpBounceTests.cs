@@ -35,4 +35,31 @@ public sealed class VerpBounceTests
         Assert.False(VerpBounce.TryMember(envelopeRecipient, out var member));
         Assert.Equal("", member);
     }
+
+    [Theory]
+    [InlineData("\"erika muster@rathaus\"@example.org")]
+    [InlineData("ein.sehr.langer.name.der.sachbearbeiterin.im.rathaus@kreisverwaltung-beispielstadt.example.org")]
+    public void A_member_whose_address_does_not_fit_the_local_part_round_trips_through_the_short_token(string address)
+    {
+        var envelope = VerpAddress.Encode("bayern-bounces@lists.example.org", address);
+        var roster = new[] { "erika@example.org", address.ToLowerInvariant() };
+
+        Assert.True(envelope.IndexOf('@') <= 64, envelope);
+        Assert.StartsWith("bayern-bounces+t-", envelope);
+        Assert.False(VerpBounce.TryMember(envelope, out _));
+        Assert.True(VerpBounce.TryTokenMember(envelope, roster, out var member));
+        Assert.Equal(address.ToLowerInvariant(), member);
+        Assert.True(VerpBounce.TryMember(VerpBounce.WithTokenResolved(envelope, roster), out var resolved));
+        Assert.Equal(address.ToLowerInvariant(), resolved);
+    }
+
+    [Fact]
+    public void A_token_of_no_member_resolves_to_nobody()
+    {
+        var envelope = VerpAddress.Encode("bayern-bounces@lists.example.org", "\"jemand@anders\"@example.org");
+
+        Assert.False(VerpBounce.TryTokenMember(envelope, ["erika@example.org"], out var member));
+        Assert.Equal("", member);
+        Assert.Equal(envelope, VerpBounce.WithTokenResolved(envelope, ["erika@example.org"]));
+    }
 }

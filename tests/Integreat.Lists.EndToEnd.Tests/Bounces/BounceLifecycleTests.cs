@@ -189,4 +189,21 @@ public sealed class BounceLifecycleTests : IAsyncLifetime
         Assert.Equal(1.0, DeadMember.BounceScore);
         Assert.All(_daemon.Get<IBounceEventStore>().ForList(TestDaemon.Bayern), e => Assert.True(e.Scored));
     }
+
+    [Fact]
+    public async Task AMemberWhoseAddressIsTooLongForVerpIsFoundByTheShortToken()
+    {
+        const string longAddress = "sachbearbeitung.integrationsbeauftragte.landratsamt@kreisverwaltung-beispiel.de";
+        _daemon.AddMembers([longAddress]);
+        var mailbox = new DeadMailbox(longAddress, _smarthost, _daemon);
+
+        await _daemon.PostAsync(Messages.Post("erika@example.org"), "erika@example.org", TestDaemon.Bayern);
+        var copy = await mailbox.WaitForAsync(1);
+        var scored = await mailbox.BounceAsync(copy, finalRecipient: "weitergeleitet@anderswo.example");
+
+        Assert.StartsWith("bayern-bounces+t-", copy.Sender);
+        Assert.True(copy.Sender.IndexOf('@') <= 64, copy.Sender);
+        Assert.Equal([longAddress], scored);
+        Assert.Equal(1.0, _daemon.Get<IRosterRepository>().Find(TestDaemon.Bayern, longAddress)!.BounceScore);
+    }
 }

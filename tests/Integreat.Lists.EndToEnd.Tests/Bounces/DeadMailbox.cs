@@ -28,8 +28,10 @@ sealed class DeadMailbox(string address, FakeSmarthost smarthost, TestDaemon dae
     /// <param name="message">A message the relay accepted for the mailbox.</param>
     /// <param name="status">The DSN's Status.</param>
     /// <param name="reply">The remote reply quoted in the DSN's Diagnostic-Code.</param>
+    /// <param name="finalRecipient">The address the DSN names; the mailbox's own by default (another one stands for a
+    /// forwarding the list cannot know).</param>
     public async Task<IReadOnlyList<string>> BounceAsync(CapturedMessage message, string status = "5.1.1",
-        string reply = "550 5.1.1 mailbox unavailable")
+        string reply = "550 5.1.1 mailbox unavailable", string? finalRecipient = null)
     {
         Assert.True(_returned.Add(message), "that message was bounced already");
         var processed = new TaskCompletionSource<IReadOnlyList<string>>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -38,7 +40,7 @@ sealed class DeadMailbox(string address, FakeSmarthost smarthost, TestDaemon dae
         processor.Processed += Handler;
         try
         {
-            var answer = await daemon.PostRawAsync(Dsn(message, status, reply), "", message.Sender);
+            var answer = await daemon.PostRawAsync(Dsn(message, status, reply, finalRecipient ?? address), "", message.Sender);
             Assert.StartsWith("250", answer);
             return await processed.Task.WaitAsync(Timeout);
         }
@@ -48,7 +50,7 @@ sealed class DeadMailbox(string address, FakeSmarthost smarthost, TestDaemon dae
         }
     }
 
-    byte[] Dsn(CapturedMessage message, string status, string reply)
+    static byte[] Dsn(CapturedMessage message, string status, string reply, string address)
     {
         var headers = Encoding.ASCII.GetString(message.Data).Split("\r\n\r\n")[0];
         var text = $"""
