@@ -13,7 +13,7 @@ namespace Integreat.Lists.Smtp;
 /// then the next read starts with the whole rest, so the library's one boundary check finds it.</para>
 /// <para>Command lines are unaffected: a held <c>\r</c> waits only for the <c>\n</c> that ends the line.</para>
 /// </remarks>
-public sealed class DotTerminatorGuardStream(Stream inner) : Stream
+public sealed class DotTerminatorGuardStream(Stream inner) : ReadOnlyStream
 {
     readonly byte[] _held = new byte[2];
     int _heldCount;
@@ -58,41 +58,4 @@ public sealed class DotTerminatorGuardStream(Stream inner) : Stream
         if (handedOut.Length >= 2) (_last2, _last1) = (handedOut[^2], handedOut[^1]);
         else if (handedOut.Length == 1) (_last2, _last1) = (_last1, handedOut[0]);
     }
-
-    /// <inheritdoc/>
-    public override int Read(byte[] buffer, int offset, int count)
-        => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    /// <inheritdoc/>
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    /// <inheritdoc/>
-    public override bool CanRead => true;
-
-    /// <inheritdoc/>
-    public override bool CanSeek => false;
-
-    /// <inheritdoc/>
-    public override bool CanWrite => false;
-
-    /// <inheritdoc/>
-    public override long Length => throw new NotSupportedException();
-
-    /// <inheritdoc/>
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    /// <inheritdoc/>
-    public override void Flush()
-    {
-    }
-
-    /// <inheritdoc/>
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    /// <inheritdoc/>
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    /// <inheritdoc/>
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

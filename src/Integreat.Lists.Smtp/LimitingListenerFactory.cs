@@ -10,7 +10,8 @@ namespace Integreat.Lists.Smtp;
 /// <summary>Caps concurrent SMTP connections, in all and per client address: one past a cap gets 421 4.7.0 and is
 /// closed; while draining for shutdown, every new connection does.</summary>
 /// <remarks>SmtpServer 11 has no connection limit (LIBRARIES.md §1.8, §1.11); this decorates its listener.</remarks>
-public sealed class LimitingListenerFactory(int maxConnections, int maxPerAddress, IntakeState state) : NoDelayListenerFactory
+public sealed class LimitingListenerFactory(int maxConnections, int maxPerAddress, IntakeState state, SessionLimits? limits = null)
+    : NoDelayListenerFactory(limits)
 {
     readonly ConnectionSlots _slots = new(maxConnections, maxPerAddress);
 

@@ -15,12 +15,24 @@ namespace Integreat.Lists.Smtp;
 public sealed class ListMailboxFilter(IListRepository lists, IOptions<SmtpIntakeOptions> options, IntakeState state) : IMailboxFilter
 {
     const string RecipientCount = "Integreat.RecipientCount";
+    const string RefusedCount = "Integreat.RefusedRecipients";
+
+    /// <summary>Refused RCPTs in one session after which the session is closed with 421 4.7.0.</summary>
+    /// <remarks>A client should stop at the first 452 (RFC 5321 §4.5.3.1.10), and a list server has few addresses, so
+    /// this many refusals is a dictionary attack or a runaway client. It stays below SmtpServer's MaxRetryCount (see
+    /// <see cref="SmtpServerFactory"/>), past which the library would drop the session without any reply.</remarks>
+    public const int MaxRefusedRecipients = 50;
+
+    /// <summary>The longest envelope address taken: a path is at most 256 octets with its angle brackets (RFC 5321
+    /// §4.5.3.1.3). A longer sender would end up in notices and logs.</summary>
+    const int MaxAddressLength = 254;
 
     /// <inheritdoc/>
     public Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken cancellationToken)
     {
         if (state.Draining) throw new SmtpResponseException(Replies.ShuttingDown, quit: true);
         if (size > options.Value.MaxMessageSizeKiB * 1024L) throw new SmtpResponseException(Replies.MessageTooBig);
+        if (from.AsAddress().Length > MaxAddressLength) throw new SmtpResponseException(Replies.BadAddress);
         context.Properties[RecipientCount] = 0;
         return Task.FromResult(true);
     }
@@ -28,16 +40,37 @@ public sealed class ListMailboxFilter(IListRepository lists, IOptions<SmtpIntake
     /// <inheritdoc/>
     public Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken)
     {
+        try
+        {
+            return Task.FromResult(Check(context, to));
+        }
+        catch (SmtpResponseException)
+        {
+            if (CountRefusal(context) >= MaxRefusedRecipients) throw new SmtpResponseException(Replies.TooManyRefusals, quit: true);
+            throw;
+        }
+    }
+
+    static int CountRefusal(ISessionContext context)
+    {
+        var refused = (context.Properties.TryGetValue(RefusedCount, out var value) ? (int)value : 0) + 1;
+        context.Properties[RefusedCount] = refused;
+        return refused;
+    }
+
+    bool Check(ISessionContext context, IMailbox to)
+    {
         var count = context.Properties.TryGetValue(RecipientCount, out var value) ? (int)value : 0;
         if (count >= options.Value.MaxRecipients) throw new SmtpResponseException(Replies.TooManyRecipients);
         if (to.Host.Any(c => c > 127) || to.User.Any(c => c > 127)) throw new SmtpResponseException(Replies.BadAddress);
         var address = to.AsAddress();
+        if (address.Length > MaxAddressLength) throw new SmtpResponseException(Replies.BadAddress);
         var domain = EmailAddress.DomainOf(address);
         var all = lists.All();
         if (!all.Any(l => l.Addresses.Domain == domain)) throw new SmtpResponseException(Replies.RelayDenied);
         if (ListRecipient.Resolve(address, a => all.Any(l => l.Address == a)) is null)
             throw new SmtpResponseException(Replies.NoSuchList);
         context.Properties[RecipientCount] = count + 1;
-        return Task.FromResult(true);
+        return true;
     }
 }

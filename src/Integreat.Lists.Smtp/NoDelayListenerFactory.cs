@@ -9,7 +9,8 @@ namespace Integreat.Lists.Smtp;
 /// <remarks>SmtpServer 11 leaves Nagle's algorithm on; with the client's delayed ACK every reply then waits about
 /// 40 ms, which caps a pipelining client at about 20 transactions per second on loopback. Its own listener cannot
 /// be configured (the constructor is internal), so this one accepts the sockets itself.</remarks>
-public class NoDelayListenerFactory : EndpointListenerFactory
+/// <param name="limits">Idle and session limits for every connection, or null for none but SmtpServer's.</param>
+public class NoDelayListenerFactory(SessionLimits? limits = null) : EndpointListenerFactory
 {
     /// <inheritdoc/>
     public override IEndpointListener CreateListener(IEndpointDefinition endpointDefinition)
@@ -18,10 +19,10 @@ public class NoDelayListenerFactory : EndpointListenerFactory
         listener.Start();
         var local = listener.LocalEndpoint;
         OnEndpointStarted(new EndpointEventArgs(endpointDefinition, local));
-        return new Listener(listener, () => OnEndpointStopped(new EndpointEventArgs(endpointDefinition, local)));
+        return new Listener(listener, limits, () => OnEndpointStopped(new EndpointEventArgs(endpointDefinition, local)));
     }
 
-    sealed class Listener(TcpListener listener, Action stopped) : IEndpointListener
+    sealed class Listener(TcpListener listener, SessionLimits? limits, Action stopped) : IEndpointListener
     {
         public async Task<ISecurableDuplexPipe> GetPipeAsync(ISessionContext context, CancellationToken cancellationToken)
         {
@@ -29,7 +30,7 @@ public class NoDelayListenerFactory : EndpointListenerFactory
             socket.NoDelay = true;
             context.Properties[EndpointListener.LocalEndPointKey] = listener.LocalEndpoint;
             context.Properties[EndpointListener.RemoteEndPointKey] = socket.RemoteEndPoint!;
-            return new SocketPipe(new NetworkStream(socket, ownsSocket: true));
+            return new SocketPipe(new NetworkStream(socket, ownsSocket: true), limits);
         }
 
         public void Dispose()

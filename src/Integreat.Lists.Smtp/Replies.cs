@@ -17,6 +17,9 @@ public static class Replies
     /// <summary>Too many recipients in one transaction (RFC 5321 §4.5.3.1.10, X.5.3).</summary>
     public static readonly SmtpResponse TooManyRecipients = new((SmtpReplyCode)452, "4.5.3 too many recipients");
 
+    /// <summary>Too many refused recipients in one session: the session is closed (RFC 5321 §3.8, X.7.0).</summary>
+    public static readonly SmtpResponse TooManyRefusals = new(SmtpReplyCode.ServiceUnavailable, "4.7.0 too many refused recipients, closing");
+
     /// <summary>The message (or its declared size, RFC 1870 §6.2) is over the advertised SIZE (RFC 3463 X.3.4).</summary>
     public static readonly SmtpResponse MessageTooBig = new((SmtpReplyCode)552, "5.3.4 message size exceeds the fixed maximum");
 
@@ -24,7 +27,7 @@ public static class Replies
     public static readonly SmtpResponse SpoolUnavailable = new(SmtpReplyCode.Aborted, "4.3.0 temporary local problem, try again later");
 
     /// <summary>The server is shutting down.</summary>
-    public static readonly SmtpResponse ShuttingDown = new(SmtpReplyCode.ServiceClosingTransmissionChannel, "4.3.2 shutting down, try again later");
+    public static readonly SmtpResponse ShuttingDown = new(SmtpReplyCode.ServiceUnavailable, "4.3.2 shutting down, try again later");
 
     /// <summary>A non-ASCII domain that SmtpServer 11 would mangle (LIBRARIES.md §1.3).</summary>
     public static readonly SmtpResponse BadAddress = new((SmtpReplyCode)553, "5.1.3 address not accepted");

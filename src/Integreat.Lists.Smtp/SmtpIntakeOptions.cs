@@ -24,10 +24,12 @@ public sealed class SmtpIntakeOptions
     /// <summary>The most recipients per transaction (RFC 5321 §4.5.3.1.8 asks for at least 100); more get 452 4.5.3.</summary>
     public int MaxRecipients { get; set; } = 100;
 
-    /// <summary>The absolute limit of one SMTP session (SmtpServer's SessionTimeout; its default of 2 min cuts slow senders).</summary>
+    /// <summary>The absolute limit of one SMTP session; past it 421 4.4.2 and disconnect, also during DATA (SmtpServer's
+    /// own default of 2 min would cut slow senders, and it would answer 554).</summary>
     public TimeSpan SessionTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>How long to wait for the next command before closing (RFC 5321 §4.5.3.2.7 asks for 5 min).</summary>
+    /// <summary>How long a client may send nothing, waiting for a command or inside DATA, before 421 4.4.2 and
+    /// disconnect (RFC 5321 §4.5.3.2.7 asks for 5 min).</summary>
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>A PEM certificate (chain) file; when set with <see cref="CertificateKeyPath"/>, STARTTLS is offered.</summary>

@@ -15,6 +15,11 @@ public static class SmtpServerFactory
     /// higher, a message over the advertised size reaches our store, which answers a clean 552 5.3.4.</remarks>
     public const int SizeSlackBytes = 64 * 1024;
 
+    /// <summary>How much later than ours SmtpServer's own session and command timeouts fire.</summary>
+    /// <remarks>Its session timeout answers a DATA in progress with a permanent 554 and its command timeout says 221;
+    /// the listener's <see cref="SessionLimits"/> fire first and say 421 4.4.2 (RFC 5321 §4.2.2, §4.5.3.2.7).</remarks>
+    public static readonly TimeSpan LibraryTimeoutSlack = TimeSpan.FromSeconds(30);
+
     /// <summary>Creates the server; <paramref name="services"/> must resolve the store, filter, authenticator,
     /// listener factory and command factory.</summary>
     public static SmtpServer.SmtpServer Create(SmtpIntakeOptions options, IServiceProvider services)
@@ -24,7 +29,7 @@ public static class SmtpServerFactory
             .ServerName(options.ServerName)
             .CustomSmtpGreeting(ctx => $"220 {ctx.ServerOptions.ServerName} ESMTP Integreat.Lists")
             .MaxMessageSize(checked(options.MaxMessageSizeKiB * 1024 + SizeSlackBytes), MaxMessageSizeHandling.Strict)
-            .CommandWaitTimeout(options.CommandTimeout)
+            .CommandWaitTimeout(options.CommandTimeout + LibraryTimeoutSlack)
             // Each refused RCPT counts as a "retry"; past the count SmtpServer drops the session without a reply, which
             // would abort a valid transaction whose client lists more than MaxRecipients recipients.
             .MaxRetryCount(options.MaxRecipients + 50);
@@ -33,7 +38,7 @@ public static class SmtpServerFactory
             var endpoint = ParseEndpoint(listen);
             builder.Endpoint(e =>
             {
-                e.Endpoint(endpoint).SessionTimeout(options.SessionTimeout).SupportedSslProtocols(SslProtocols.Tls12 | SslProtocols.Tls13);
+                e.Endpoint(endpoint).SessionTimeout(options.SessionTimeout + LibraryTimeoutSlack).SupportedSslProtocols(SslProtocols.Tls12 | SslProtocols.Tls13);
                 if (certificate is not null) e.Certificate(certificate);
             });
         }

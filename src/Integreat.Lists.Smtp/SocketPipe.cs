@@ -14,15 +14,20 @@ public sealed class SocketPipe : ISecurableDuplexPipe
 {
     static readonly StreamPipeReaderOptions ReaderOptions = new(leaveOpen: true);
     static readonly StreamPipeWriterOptions WriterOptions = new(leaveOpen: true);
+    static readonly byte[] TimeoutReply = "421 4.4.2 timeout, closing connection\r\n"u8.ToArray();
     readonly Stream _network;
+    readonly SessionLimits? _limits;
+    readonly long _started = System.Diagnostics.Stopwatch.GetTimestamp();
     Stream _stream;
 
-    /// <summary>Wraps <paramref name="network"/>, which the pipe owns and disposes.</summary>
-    public SocketPipe(Stream network)
+    /// <summary>Wraps <paramref name="network"/>, which the pipe owns and disposes; with <paramref name="limits"/>, a
+    /// client idle or connected for too long gets <c>421 4.4.2</c> and is cut off.</summary>
+    public SocketPipe(Stream network, SessionLimits? limits = null)
     {
         _network = network;
         _stream = network;
-        Input = PipeReader.Create(new DotTerminatorGuardStream(network), ReaderOptions);
+        _limits = limits;
+        Input = CreateReader(network);
         Output = PipeWriter.Create(network, WriterOptions);
     }
 
@@ -50,10 +55,33 @@ public sealed class SocketPipe : ISecurableDuplexPipe
             CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
         }, cancellationToken).ConfigureAwait(false);
         _stream = ssl;
-        Input = PipeReader.Create(new DotTerminatorGuardStream(ssl), ReaderOptions);
+        Input = CreateReader(ssl);
         Output = PipeWriter.Create(ssl, WriterOptions);
         IsSecure = true;
         SslProtocol = ssl.SslProtocol;
+    }
+
+    PipeReader CreateReader(Stream stream)
+    {
+        if (_limits is not null) stream = new TimedReadStream(stream, _limits, _started, TimedOutAsync);
+        return PipeReader.Create(new DotTerminatorGuardStream(stream), ReaderOptions);
+    }
+
+    /// <summary>Tells the client and shuts the socket, so the session's own replies after this (SmtpServer answers
+    /// the end of input in DATA with 554) cannot reach the client.</summary>
+    async ValueTask TimedOutAsync()
+    {
+        try
+        {
+            await _stream.WriteAsync(TimeoutReply).ConfigureAwait(false);
+            await _stream.FlushAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or System.Net.Sockets.SocketException)
+        {
+            // The client is gone already.
+        }
+        if (_network is System.Net.Sockets.NetworkStream network) Quietly(() => network.Socket.Shutdown(System.Net.Sockets.SocketShutdown.Both));
+        else Quietly(_network.Dispose);
     }
 
     /// <inheritdoc/>

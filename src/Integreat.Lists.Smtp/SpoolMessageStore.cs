@@ -28,6 +28,7 @@ public sealed class SpoolMessageStore(ISpool spool, IncomingSignal signal, TimeP
         // SmtpServer un-stuffs only after a CRLF, so a first line starting with ".." keeps both dots (LIBRARIES.md §1.5).
         if (buffer.Length >= 2 && buffer.FirstSpan.Length >= 2 && buffer.FirstSpan[0] == '.' && buffer.FirstSpan[1] == '.')
             buffer = buffer.Slice(1);
+        buffer = LineEndings.ToCrLf(buffer);
         var now = time.GetUtcNow().UtcDateTime;
         var data = new MessageData
         {

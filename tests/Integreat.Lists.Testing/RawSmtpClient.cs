@@ -39,6 +39,16 @@ public sealed class RawSmtpClient : IAsyncDisposable
         return await ReadRequiredReplyAsync(line).ConfigureAwait(false);
     }
 
+    /// <summary>EHLO, MAIL FROM <paramref name="sender"/>, RCPT TO <paramref name="recipient"/> and DATA, one by one.</summary>
+    /// <returns>The reply to DATA, "354 …" when the server waits for the content.</returns>
+    public async Task<string> StartDataAsync(string sender, string recipient)
+    {
+        await SendAsync("EHLO client.example.org").ConfigureAwait(false);
+        await SendAsync($"MAIL FROM:<{sender}>").ConfigureAwait(false);
+        await SendAsync($"RCPT TO:<{recipient}>").ConfigureAwait(false);
+        return await SendAsync("DATA").ConfigureAwait(false);
+    }
+
     /// <summary>Sends message content after a <c>354</c>: <paramref name="data"/> as is, then ".\r\n", and reads the reply.</summary>
     /// <param name="data">Already dot-stuffed by the caller, ending with CRLF unless the test wants otherwise.</param>
     public async Task<string> SendDataAsync(byte[] data)

@@ -85,7 +85,7 @@ public static class DaemonServices
         services.AddSingleton<ISmtpCommandFactory, ListCommandFactory>();
         services.AddSingleton<IEndpointListenerFactory>(sp =>
             new LimitingListenerFactory(settings.Smtp.MaxConnections, settings.Smtp.MaxConnectionsPerAddress,
-                sp.GetRequiredService<IntakeState>()));
+                sp.GetRequiredService<IntakeState>(), new SessionLimits(settings.Smtp.CommandTimeout, settings.Smtp.SessionTimeout)));
         services.AddSingleton<SmtpIntakeService>();
         services.AddHostedService(sp => sp.GetRequiredService<SmtpIntakeService>());
         return services;

@@ -65,10 +65,7 @@ public sealed class OversizeTests : IAsyncLifetime
     /// <summary>One transaction to the Bayern list whose data is sent as <see cref="SendSplitAsync"/> does.</summary>
     static async Task<string> PostSplitAsync(RawSmtpClient client, byte[] body)
     {
-        await client.SendAsync("EHLO client.example.org");
-        await client.SendAsync("MAIL FROM:<erika@example.org>");
-        await client.SendAsync("RCPT TO:<bayern@lists.integreat.example>");
-        await client.SendAsync("DATA");
+        await client.StartDataAsync("erika@example.org", "bayern@lists.integreat.example");
         return await SendSplitAsync(client, body);
     }
 
