@@ -32,7 +32,8 @@ public sealed class ListMailboxFilter(IListRepository lists, IOptions<SmtpIntake
     {
         if (state.Draining) throw new SmtpResponseException(Replies.ShuttingDown, quit: true);
         if (size > options.Value.MaxMessageSizeKiB * 1024L) throw new SmtpResponseException(Replies.MessageTooBig);
-        if (from.AsAddress().Length > MaxAddressLength) throw new SmtpResponseException(Replies.BadAddress);
+        // The null reverse-path (bounces, RFC 5321 §4.5.5) has no address at all.
+        if (from.AsAddress() is { Length: > MaxAddressLength }) throw new SmtpResponseException(Replies.BadAddress);
         context.Properties[RecipientCount] = 0;
         return Task.FromResult(true);
     }

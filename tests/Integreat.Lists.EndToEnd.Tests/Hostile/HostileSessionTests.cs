@@ -36,6 +36,9 @@ public sealed class HostileSessionTests : IAsyncLifetime
         // An over-long EHLO argument is harmless: it is neither echoed nor kept.
         Assert.StartsWith("250", await client.SendAsync("EHLO " + new string('a', 10_000)));
         Assert.StartsWith("553 5.1.3", await client.SendAsync($"MAIL FROM:<{new string('a', 10_000)}@example.org>"));
+        // The null reverse-path of bounces has no length to check.
+        Assert.StartsWith("250", await client.SendAsync("MAIL FROM:<>"));
+        Assert.StartsWith("250", await client.SendAsync("RSET"));
         Assert.StartsWith("250", await client.SendAsync("MAIL FROM:<erika@example.org>"));
         Assert.StartsWith("553 5.1.3", await client.SendAsync($"RCPT TO:<bayern@{new string('a', 300)}.example>"));
         Assert.StartsWith("250", await client.SendAsync("RCPT TO:<bayern@lists.integreat.example>"));
