@@ -12,6 +12,8 @@ public sealed class ListSmtpClient : SmtpClient
     public List<(string Recipient, int Code, string Reply)> Rejected { get; } = [];
 
     /// <inheritdoc/>
+    /// <remarks>A 552 to RCPT is recorded as 452: RFC 821 listed 552 for "too many recipients", and RFC 5321
+    /// §4.5.3.1.10 asks clients to treat it as the temporary 452 (Postfix's SMTP client does the same).</remarks>
     protected override void OnRecipientNotAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response)
-        => Rejected.Add((mailbox.Address, (int)response.StatusCode, response.Response));
+        => Rejected.Add((mailbox.Address, (int)response.StatusCode == 552 ? 452 : (int)response.StatusCode, response.Response));
 }

@@ -9,6 +9,7 @@ namespace Integreat.Lists.Testing;
 /// Wait for effects with <see cref="WaitForAsync"/>, never with sleeps.</remarks>
 public sealed class FakeSmarthost : IAsyncDisposable
 {
+    static readonly SmtpResponse TooManyRecipients = new((SmtpReplyCode)452, "4.5.3 too many recipients");
     readonly Lock _gate = new();
     readonly List<CapturedMessage> _messages = [];
     TaskCompletionSource _changed = NewSignal();
@@ -42,17 +43,34 @@ public sealed class FakeSmarthost : IAsyncDisposable
     /// <summary>Delay before each DATA reply, to simulate a slow server (for client timeouts).</summary>
     public TimeSpan DataDelay { get; set; }
 
+    /// <summary>The most RCPTs it takes in one transaction; later ones get <c>452 4.5.3 too many recipients</c>
+    /// (RFC 5321 §4.5.3.1.10). Null (the default): no limit.</summary>
+    public int? RecipientLimit { get; set; }
+
+    /// <summary>With a smarthost started by <see cref="StartWithTlsAsync"/>: while true, STARTTLS is answered with
+    /// <c>220</c> and then bytes that are no TLS, so the client's handshake fails.</summary>
+    public bool TlsBroken { get; set; }
+
     /// <summary>Starts on a free loopback port and returns once it accepts connections.</summary>
     public static Task<FakeSmarthost> StartAsync(CancellationToken cancellationToken = default)
         => StartAsync(0, cancellationToken);
 
+    /// <summary>Starts on a free loopback port offering STARTTLS with a self-signed certificate.</summary>
+    public static Task<FakeSmarthost> StartWithTlsAsync(CancellationToken cancellationToken = default)
+        => StartAsync(0, TestCertificates.SelfSigned("fake-smarthost.test"), cancellationToken);
+
     /// <summary>Starts on <paramref name="port"/>; pass the <see cref="Port"/> of a stopped instance to bring
     /// "the same" smarthost back up. Scripts and captures are not carried over.</summary>
-    public static async Task<FakeSmarthost> StartAsync(int port, CancellationToken cancellationToken = default)
+    public static Task<FakeSmarthost> StartAsync(int port, CancellationToken cancellationToken = default)
+        => StartAsync(port, null, cancellationToken);
+
+    static async Task<FakeSmarthost> StartAsync(int port, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate,
+        CancellationToken cancellationToken)
     {
         var host = new FakeSmarthost();
+        var tls = certificate is null ? null : new SmarthostListener.Tls(certificate, () => host.TlsBroken);
         host._listener = await SmarthostListener.StartAsync(port, new FakeSmarthostFilter(host),
-            new FakeSmarthostStore(host), host.OnSessionEnded, cancellationToken).ConfigureAwait(false);
+            new FakeSmarthostStore(host), host.OnSessionEnded, tls, cancellationToken).ConfigureAwait(false);
         host.Port = host._listener.Port;
         return host;
     }
@@ -133,10 +151,10 @@ public sealed class FakeSmarthost : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
 
-    internal SmtpResponse? OnRecipient(string recipient)
+    internal SmtpResponse? OnRecipient(string recipient, int positionInTransaction)
     {
         Interlocked.Increment(ref _attempts);
-        var reply = Scripts.NextRcpt(recipient);
+        var reply = positionInTransaction > RecipientLimit ? TooManyRecipients : Scripts.NextRcpt(recipient);
         Signal();
         return reply;
     }

@@ -23,12 +23,15 @@ internal sealed class SmarthostListener
 
     public int Port { get; private set; }
 
+    /// <summary>STARTTLS with <paramref name="Certificate"/>; the handshake fails while <paramref name="Broken"/> says so.</summary>
+    public sealed record Tls(System.Security.Cryptography.X509Certificates.X509Certificate2 Certificate, Func<bool> Broken);
+
     public static async Task<SmarthostListener> StartAsync(int port, IMailboxFilter filter, IMessageStore store,
-        Action sessionEnded, CancellationToken cancellationToken)
+        Action sessionEnded, Tls? tls, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         // Our own factory instance, because its EndpointStarted event is the only place the port bound for 0 shows up.
-        var listeners = new Integreat.Lists.Smtp.NoDelayListenerFactory();
+        var listeners = tls is null ? new Integreat.Lists.Smtp.NoDelayListenerFactory() : new BreakableTlsListenerFactory(tls.Broken);
         var started = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         listeners.EndpointStarted += (_, e) => started.TrySetResult(((IPEndPoint)e.LocalEndPoint).Port);
 
@@ -43,7 +46,12 @@ internal sealed class SmarthostListener
             .MaxMessageSize(50 * 1024 * 1024, MaxMessageSizeHandling.Strict)
             // Scripted refusals are thrown, and SmtpServer ends a session silently after MaxRetryCount in a row.
             .MaxRetryCount(1000)
-            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port)).SessionTimeout(TimeSpan.FromMinutes(10)))
+            .Endpoint(e =>
+            {
+                e.Endpoint(new IPEndPoint(IPAddress.Loopback, port)).SessionTimeout(TimeSpan.FromMinutes(10));
+                // A certificate is what makes SmtpServer offer STARTTLS.
+                if (tls is not null) e.Certificate(tls.Certificate).SupportedSslProtocols(System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13);
+            })
             .Build();
 
         var server = new SmtpServerHost(options, services);

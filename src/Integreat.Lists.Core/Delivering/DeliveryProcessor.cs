@@ -45,7 +45,8 @@ public sealed class DeliveryProcessor(
             var message = outgoing.Read(job.PostId);
             var open = await OpenAsync(session, cancellationToken).ConfigureAwait(false);
             var reconnects = 0;
-            foreach (var batch in Transactions(job, pending))
+            var transactions = new Queue<(string Sender, List<string> Recipients)>(Transactions(job, pending));
+            while (transactions.TryDequeue(out var batch))
             {
                 // A server that dropped us mid-job (421, reset) gets one more connection per attempt.
                 if (open.Session is { IsUsable: false } && reconnects++ < MaxReconnects)
@@ -53,7 +54,9 @@ public sealed class DeliveryProcessor(
                 var results = open.Session is null
                     ? batch.Recipients.Select(r => new RecipientResult(r, 421, open.Error)).ToList()
                     : await SendAsync(open.Session, message, batch, cancellationToken).ConfigureAwait(false);
-                foreach (var result in results)
+                var rest = TooManyRecipients(results);
+                if (rest.Count > 0) transactions.Enqueue((batch.Sender, rest));
+                foreach (var result in results.Where(r => !rest.Contains(r.Recipient)))
                     Record(job, result, relay, attempt, deferred);
             }
         }
@@ -80,6 +83,12 @@ public sealed class DeliveryProcessor(
             return batch.Recipients.Select(r => new RecipientResult(r, 421, "4.4.2 " + ex.Message)).ToList();
         }
     }
+
+    /// <summary>The recipients refused with 452 in a transaction that delivered to others: the server's limit of
+    /// recipients per transaction, so they go in the next transaction at once (RFC 5321 §4.5.3.1.10) instead of
+    /// waiting for a retry. Each such transaction delivers at least one recipient, so this ends.</summary>
+    static List<string> TooManyRecipients(IReadOnlyList<RecipientResult> results)
+        => results.Any(r => r.Delivered) ? results.Where(r => r.Code == 452).Select(r => r.Recipient).ToList() : [];
 
     IEnumerable<(string Sender, List<string> Recipients)> Transactions(DeliveryJob job, List<string> pending)
     {
