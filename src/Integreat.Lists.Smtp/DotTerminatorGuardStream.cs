@@ -12,11 +12,14 @@ namespace Integreat.Lists.Smtp;
 /// ends in <c>\r</c>, <c>\r\n.</c> or <c>\r\n.\r</c> leaves only one split possible (<c>\r\n</c> | <c>.\r\n</c>), and
 /// then the next read starts with the whole rest, so the library's one boundary check finds it.</para>
 /// <para>Command lines are unaffected: a held <c>\r</c> waits only for the <c>\n</c> that ends the line.</para>
+/// <para>SmtpServer also never ends an empty message: the CRLF before its lone dot was consumed with the DATA
+/// line. After <see cref="DataFollows"/>, content that starts with <c>.CRLF</c> gets that CRLF back in front.</para>
 /// </remarks>
 public sealed class DotTerminatorGuardStream(Stream inner) : ReadOnlyStream
 {
-    readonly byte[] _held = new byte[2];
+    readonly byte[] _held = new byte[4];
     int _heldCount;
+    volatile bool _dataFollows;
     // The last bytes handed out, to see a terminator prefix that began in an earlier read.
     byte _last1, _last2;
 
@@ -35,9 +38,32 @@ public sealed class DotTerminatorGuardStream(Stream inner) : ReadOnlyStream
             _heldCount = keep;
             var count = total - keep;
             if (count == 0 && read > 0) continue;
+            if (_dataFollows && count > 0) count = RestoreEmptyMessage(buffer, count);
             Remember(buffer.Span[..count]);
             return count;
         }
+    }
+
+    /// <summary>Called when the server has answered DATA with 354: the next bytes are message content.</summary>
+    public void DataFollows() => _dataFollows = true;
+
+    /// <summary>Puts a CRLF before content that is only the end-of-data line, so the library sees CRLF.CRLF.</summary>
+    int RestoreEmptyMessage(Memory<byte> buffer, int count)
+    {
+        _dataFollows = false;
+        if (count < 3 || !buffer.Span[..3].SequenceEqual(".\r\n"u8)) return count;
+        var overflow = Math.Max(0, count + 2 - buffer.Length);
+        if (overflow > 0)
+        {
+            // Bytes pushed past the buffer's end come before anything still held.
+            _held.AsSpan(0, _heldCount).CopyTo(_held.AsSpan(overflow));
+            buffer.Span.Slice(count - overflow, overflow).CopyTo(_held);
+            _heldCount += overflow;
+            count -= overflow;
+        }
+        buffer.Span[..count].CopyTo(buffer.Span[2..]);
+        "\r\n"u8.CopyTo(buffer.Span);
+        return count + 2;
     }
 
     /// <summary>How many trailing bytes of <paramref name="chunk"/> (read after <see cref="_last2"/>,

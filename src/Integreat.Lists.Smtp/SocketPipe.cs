@@ -27,8 +27,7 @@ public sealed class SocketPipe : ISecurableDuplexPipe
         _network = network;
         _stream = network;
         _limits = limits;
-        Input = CreateReader(network);
-        Output = PipeWriter.Create(network, WriterOptions);
+        (Input, Output) = CreatePipes(network);
     }
 
     /// <inheritdoc/>
@@ -55,16 +54,15 @@ public sealed class SocketPipe : ISecurableDuplexPipe
             CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
         }, cancellationToken).ConfigureAwait(false);
         _stream = ssl;
-        Input = CreateReader(ssl);
-        Output = PipeWriter.Create(ssl, WriterOptions);
+        (Input, Output) = CreatePipes(ssl);
         IsSecure = true;
         SslProtocol = ssl.SslProtocol;
     }
 
-    PipeReader CreateReader(Stream stream)
+    (PipeReader, PipeWriter) CreatePipes(Stream stream)
     {
-        if (_limits is not null) stream = new TimedReadStream(stream, _limits, _started, TimedOutAsync);
-        return PipeReader.Create(new DotTerminatorGuardStream(stream), ReaderOptions);
+        var guard = new DotTerminatorGuardStream(_limits is null ? stream : new TimedReadStream(stream, _limits, _started, TimedOutAsync));
+        return (PipeReader.Create(guard, ReaderOptions), PipeWriter.Create(new DataReplyWatchStream(stream, guard.DataFollows), WriterOptions));
     }
 
     /// <summary>Tells the client and shuts the socket, so the session's own replies after this (SmtpServer answers

@@ -12,7 +12,7 @@ public sealed class IntakeStreamPropertyTests
     [Fact]
     public void TheGuardStreamKeepsEveryByteAndNeverEndsAReadInsideATerminator()
     {
-        Gen.Select(Bytes, Gen.Int[1, 9].Array[1, 40], Gen.Int[3, 64]).Sample((data, chunks, bufferSize) =>
+        Gen.Select(Bytes, Gen.Int[1, 9].Array[1, 40], Gen.Int[5, 64]).Sample((data, chunks, bufferSize) =>
         {
             var guard = new DotTerminatorGuardStream(new ChunkedStream(data, chunks));
             var seen = new List<byte>();
