@@ -40,6 +40,9 @@ public sealed class FakeSmarthost : IAsyncDisposable
     /// <summary>SMTP sessions that have ended, however they ended; lets a test wait for a client to hang up.</summary>
     public int SessionsEnded => Volatile.Read(ref _sessionsEnded);
 
+    /// <summary>Raised for each accepted transaction, before waiters are woken (so their conditions see it).</summary>
+    public event Action<CapturedMessage>? Received;
+
     /// <summary>Delay before each DATA reply, to simulate a slow server (for client timeouts).</summary>
     public TimeSpan DataDelay { get; set; }
 
@@ -169,6 +172,7 @@ public sealed class FakeSmarthost : IAsyncDisposable
                 _messages.Add(message);
                 reply ??= new SmtpResponse(SmtpReplyCode.Ok, $"2.0.0 queued as {++_messageCount}");
             }
+            Received?.Invoke(message);
         }
         Signal();
         return reply;
