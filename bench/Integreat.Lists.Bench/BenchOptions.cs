@@ -4,13 +4,15 @@ namespace Integreat.Lists.Bench;
 
 /// <summary>The command line, parsed by hand: <c>--members N --size BYTES --verp on|off --sink smtp-sink|inproc
 /// [--connections C] [--warmup M] [--log warning|information] [--timeout SECONDS] [--keep]</c>.</summary>
-sealed record BenchOptions(int Members, int Size, bool Verp, string Sink, int Connections, int TimeoutSeconds, bool Keep, int Warmup, bool LogInformation)
+sealed record BenchOptions(int Members, int Size, bool Verp, string Sink, int Connections, int TimeoutSeconds, bool Keep, int Warmup, bool LogInformation,
+    int IntakePosts = 0, int Clients = 8)
 {
     public const string Usage =
         "usage: integreat-lists-bench --members N --size BYTES --verp on|off --sink smtp-sink|inproc " +
         "[--connections C (default 4)] [--warmup M (default 0: a first post to a second list of M members, not measured, " +
         "so the measured post runs on warm JIT-compiled code)] [--log warning|information (default warning; information " +
-        "writes the daemon's line per recipient to stderr, as a production daemon does to its console)] [--timeout SECONDS (default 900)] [--keep (keep the temp directory)]";
+        "writes the daemon's line per recipient to stderr, as a production daemon does to its console)] [--timeout SECONDS (default 900)] [--keep (keep the temp directory)] " +
+        "[--intake POSTS (measure durable intake instead: POSTS posts of --size over --clients concurrent connections, default 8)]";
 
     /// <summary>Recipients per SMTP transaction: 1 with VERP, else the daemon's batch size of 100.</summary>
     public int RecipientsPerTransaction => Verp ? 1 : Core.Delivering.DeliveryJob.MaxRecipients;
@@ -36,7 +38,7 @@ sealed record BenchOptions(int Members, int Size, bool Verp, string Sink, int Co
         }
         if (values.ContainsKey("help")) throw new ArgumentException("help");
         foreach (var key in values.Keys)
-            if (key is not ("members" or "size" or "verp" or "sink" or "connections" or "timeout" or "keep" or "warmup" or "log"))
+            if (key is not ("members" or "size" or "verp" or "sink" or "connections" or "timeout" or "keep" or "warmup" or "log" or "intake" or "clients"))
                 throw new ArgumentException($"unknown option --{key}");
 
         int Int(string key, int? fallback, int min, int max)
@@ -63,6 +65,8 @@ sealed record BenchOptions(int Members, int Size, bool Verp, string Sink, int Co
             Int("timeout", 900, 1, 86_400),
             values.ContainsKey("keep"),
             Int("warmup", 0, 0, 10_000_000),
-            log == "information");
+            log == "information",
+            Int("intake", 0, 0, 10_000_000),
+            Int("clients", 8, 1, 1000));
     }
 }

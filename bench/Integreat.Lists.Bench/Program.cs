@@ -104,6 +104,8 @@ static class Program
             if (options.Warmup > 0) Seed(host.Services, WarmupAddress, options.Warmup);
             Console.Error.WriteLine($"# seeded {options.Members + options.Warmup} members in {Stopwatch.GetElapsedTime(seedStart).TotalMilliseconds:0} ms; " +
                                     $"daemon on 127.0.0.1:{intakePort}, sink {options.Sink} on {sink.HostPort}");
+            if (options.IntakePosts > 0)
+                return await IntakeBench.RunAsync(intakePort, ListAddress, BuildPost(MemberAddress(0), ListAddress, options.Size), options).ConfigureAwait(false);
             var processor = host.Services.GetRequiredService<DeliveryProcessor>();
             var timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
 
