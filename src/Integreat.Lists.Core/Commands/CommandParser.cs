@@ -54,8 +54,22 @@ public static class CommandParser
     {
         var words = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (words.Length == 0) return null;
-        var word = Words.GetValueOrDefault(words[0].Normalize(), CommandWord.Unknown);
+        var word = Words.GetValueOrDefault(Normalised(words[0]), CommandWord.Unknown);
         return new CommandLine(line.Trim(), word, words[1..]);
+    }
+
+    /// <summary>The word in Unicode form C; as it is when it cannot be normalised (a lone surrogate, from text
+    /// decoded with a wrong charset), which then matches no command.</summary>
+    static string Normalised(string word)
+    {
+        try
+        {
+            return word.Normalize();
+        }
+        catch (ArgumentException)
+        {
+            return word;
+        }
     }
 
     /// <summary>Removes any number of leading <c>Re:</c>/<c>AW:</c> (and <c>Fwd:</c>/<c>WG:</c>) prefixes.</summary>

@@ -77,6 +77,11 @@ public sealed class HostileMimeTests
         }, iter: 300);
     }
 
+    [Fact]
+    public void AWordThatCannotBeNormalisedIsNoCommand()
+        // Found by BrokenEncodingsNeverThrow: a UTF-16 body cut at an odd byte decodes to a lone surrogate.
+        => Assert.Equal(CommandWord.Unknown, CommandParser.Read("\ud800help")!.Word);
+
     /// <summary>Runs <paramref name="raw"/> through every step that reads a message.</summary>
     /// <returns>"processed", or "unparsable" when MimeKit cannot parse it (the runner shunts that).</returns>
     static string Process(byte[] raw)
