@@ -62,7 +62,7 @@ sample() {
 echo "seconds,rss_mb,open_fds,threads" > "$CSV"
 START=$(date +%s); END=$((START + DURATION))
 ( while [ "$(date +%s)" -lt "$END" ]; do
-    smtp-source -s "$SESSIONS" -m 20 -l "$SIZE" -f m000@example.org -t "$LIST" 127.0.0.1:"$SMTP_PORT" >/dev/null 2>&1 || true
+    smtp-source -s "$SESSIONS" -m 20 -l "$SIZE" -S "Soak $SIZE bytes" -f m000@example.org -t "$LIST" 127.0.0.1:"$SMTP_PORT" >/dev/null 2>&1 || true
   done ) & POSTER_PID=$!
 ( while [ "$(date +%s)" -lt "$END" ]; do
     sink down; sleep 15; sink -r RCPT; sleep 15; sink -Q .; sleep 15; sink; sleep 15
