@@ -2,6 +2,7 @@ using Integreat.Lists.Core.Abstractions;
 using Integreat.Lists.Core.Delivering;
 using Integreat.Lists.Core.Messages;
 using Integreat.Lists.Core.Model;
+using Integreat.Lists.Core.Notices;
 using Integreat.Lists.Core.Posting;
 using Integreat.Lists.Core.Queues;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,7 @@ public sealed class HoldDecisions(
     PostDistributor distributor,
     DeliveryHandoff handoff,
     IAuditLog audit,
+    ITemplateRenderer templates,
     TimeProvider time,
     ILogger<HoldDecisions> logger)
 {
@@ -60,7 +62,7 @@ public sealed class HoldDecisions(
     {
         if (post.MayNotify)
         {
-            var notice = PosterNotice.Rejected(list, post, reason.Trim(), time);
+            var notice = PosterNotice.Rejected(templates, list, post, reason.Trim(), time);
             handoff.Hand(id + "-reject", list, notice.MessageId, list.Addresses.Bounces, [post.EnvelopeSender], notice.Bytes);
         }
         return new HoldOutcome(true, $"Die Nachricht {id} wurde abgelehnt.", $"The post {id} was rejected.");
@@ -76,7 +78,7 @@ public sealed class HoldDecisions(
     {
         if (post.MayNotify)
         {
-            var notice = PosterNotice.Expired(list, post, time);
+            var notice = PosterNotice.Expired(templates, list, post, time);
             handoff.Hand(id + "-expired", list, notice.MessageId, list.Addresses.Bounces, [post.EnvelopeSender], notice.Bytes);
         }
         return new HoldOutcome(true, $"Die Nachricht {id} ist abgelaufen.", $"The post {id} expired.");

@@ -26,6 +26,7 @@ public sealed class HoldQueue(
     ConfirmationTokens tokens,
     DeliveryHandoff handoff,
     NoticeLimiter limiter,
+    ITemplateRenderer templates,
     IOptions<ModerationOptions> options,
     TimeProvider time,
     ILogger<HoldQueue> logger)
@@ -63,12 +64,12 @@ public sealed class HoldQueue(
         else
         {
             var token = tokens.Issue(list.Address, post.Sender, PendingAction.Moderation, [post.Id], post.ExpiresUtc - time.GetUtcNow().UtcDateTime);
-            var notice = ModeratorNotice.Compose(list, post, token, moderators, raw, time);
+            var notice = ModeratorNotice.Compose(templates, list, post, token, moderators, raw, time);
             handoff.Hand(post.Id + "-hold", list, notice.MessageId, list.Addresses.Bounces, moderators, notice.Bytes);
         }
         if (post.MayNotify && limiter.TryAcquire(list.Address, post.EnvelopeSender))
         {
-            var notice = PosterNotice.Held(list, post, time);
+            var notice = PosterNotice.Held(templates, list, post, time);
             handoff.Hand(post.Id + "-held", list, notice.MessageId, list.Addresses.Bounces, [post.EnvelopeSender], notice.Bytes);
         }
         post.Notified = true;

@@ -2,6 +2,7 @@ using Integreat.Lists.Core.Abstractions;
 using Integreat.Lists.Core.Configuration;
 using Integreat.Lists.Core.Delivering;
 using Integreat.Lists.Core.Model;
+using Integreat.Lists.Core.Notices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,7 @@ public sealed class HoldSweeper(
     HoldQueue queue,
     HoldDecisions decisions,
     DeliveryHandoff handoff,
+    ITemplateRenderer templates,
     IOptions<ModerationOptions> options,
     TimeProvider time,
     ILogger<HoldSweeper> logger)
@@ -47,7 +49,7 @@ public sealed class HoldSweeper(
             var moderators = HoldQueue.Moderators(roster, list);
             if (moderators.Count == 0) continue;
             var posts = group.ToList();
-            var mail = PendingDigest.Compose(list, posts, moderators, time);
+            var mail = PendingDigest.Compose(templates, list, posts, moderators, time);
             handoff.Hand($"digest-{list.Addresses.LocalPart}-{now:yyyyMMddTHHmmss}", list, mail.MessageId, list.Addresses.Bounces, moderators, mail.Bytes);
             _reminded[list.Address] = now;
             logger.HoldDigest(list.Address, posts.Count, moderators.Count);

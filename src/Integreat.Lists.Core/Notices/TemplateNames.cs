@@ -45,4 +45,19 @@ public static class TemplateNames
 
     /// <summary>The owners' notice of a spam complaint (ARF) about a member (mail).</summary>
     public const string BounceComplaint = "bounce-complaint";
+
+    /// <summary>The moderators' notice of a held post, with the token and the post attached (mail).</summary>
+    public const string HoldModerator = "hold-moderator";
+
+    /// <summary>The poster's notice that a post awaits moderation (mail).</summary>
+    public const string HoldPoster = "hold-poster";
+
+    /// <summary>The poster's notice that a moderator rejected the post, with the reason (mail).</summary>
+    public const string HoldRejected = "hold-rejected";
+
+    /// <summary>The poster's notice that a held post expired unapproved (mail).</summary>
+    public const string HoldExpired = "hold-expired";
+
+    /// <summary>The moderators' reminder of the posts still held on a list (mail).</summary>
+    public const string HoldDigest = "hold-digest";
 }
