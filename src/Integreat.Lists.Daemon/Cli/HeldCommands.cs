@@ -50,7 +50,8 @@ internal static class HeldCommands
             output.WriteLine("expires: " + Words.Time(post.ExpiresUtc));
             output.WriteLine("file: " + spool.PathOf(QueueName.Hold, post.Id));
             output.WriteLine();
-            output.Write(Core.Messages.RawMessage.Parse(spool.Read(QueueName.Hold, post.Id).Raw).Headers.ToString());
+            foreach (var header in Core.Messages.RawMessage.Parse(spool.Read(QueueName.Hold, post.Id).Raw).Headers)
+                output.WriteLine($"{header.Field}: {header.Value.Trim()}");
             return 0;
         }, ct));
         return command;
