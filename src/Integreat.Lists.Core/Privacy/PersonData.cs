@@ -12,6 +12,7 @@ namespace Integreat.Lists.Core.Privacy;
 /// <param name="AuditEntries">Every audit entry that names the address (as actor, in the command or in the result).</param>
 /// <param name="PendingRequests">Open confirmations and approvals for the address.</param>
 /// <param name="SuppressedSinceUtc">When the address was forgotten (and so may not be re-added); null when it was not.</param>
+/// <param name="HeldPosts">Posts from the address waiting for a moderator (envelope sender or From:).</param>
 public sealed record PersonData(
     string Address,
     DateTime ExportedUtc,
@@ -19,4 +20,5 @@ public sealed record PersonData(
     IReadOnlyList<BounceEvent> BounceRecords,
     IReadOnlyList<AuditEntry> AuditEntries,
     IReadOnlyList<PendingRequest> PendingRequests,
-    DateTime? SuppressedSinceUtc);
+    DateTime? SuppressedSinceUtc,
+    IReadOnlyList<Moderation.HeldPost> HeldPosts);

@@ -19,7 +19,8 @@ public sealed class PersonDataService(
     IRosterRepository roster,
     IAuditLog audit,
     IOptions<PrivacyOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    IHeldPostStore? held = null)
 {
     /// <summary>The audit channel of these use cases.</summary>
     public const string Channel = "privacy";
@@ -30,7 +31,8 @@ public sealed class PersonDataService(
     {
         var normalised = Parse(address);
         return new PersonData(normalised, time.GetUtcNow().UtcDateTime, people.Memberships(normalised), people.BounceRecords(normalised),
-            people.AuditEntries(normalised), people.PendingRequests(normalised), people.SuppressedSince(Hash(normalised)));
+            people.AuditEntries(normalised), people.PendingRequests(normalised), people.SuppressedSince(Hash(normalised)),
+            HeldBy(normalised));
     }
 
     /// <summary>Erases <paramref name="address"/> as described on the class.</summary>
@@ -58,6 +60,11 @@ public sealed class PersonDataService(
 
     /// <summary>When <paramref name="address"/> (normalised) was forgotten; null when it was not.</summary>
     public DateTime? SuppressedSince(string address) => people.SuppressedSince(Hash(address));
+
+    /// <summary>Held posts whose envelope sender or author is <paramref name="address"/>; they stay for the moderators
+    /// to decide (or to expire) also after <see cref="Forget"/>.</summary>
+    IReadOnlyList<Moderation.HeldPost> HeldBy(string address)
+        => held?.List().Where(p => EmailAddress.Normalise(p.EnvelopeSender) == address || EmailAddress.Normalise(p.Sender) == address).ToList() ?? [];
 
     /// <summary>The suppression hash: SHA-256 of the normalised address, lower-case hex.</summary>
     public static string Hash(string normalisedAddress)

@@ -33,6 +33,7 @@ public sealed class PersonCommandTests : IDisposable
         Assert.Single(before.GetProperty("bounceRecords").EnumerateArray());
         Assert.Equal(2, before.GetProperty("auditEntries").GetArrayLength());
         Assert.Equal(JsonValueKind.Null, before.GetProperty("suppressedSinceUtc").ValueKind);
+        Assert.Empty(before.GetProperty("heldPosts").EnumerateArray());
 
         var forget = (await _sandbox.RunAsync("person", "forget", "erika@example.org")).AssertSuccess().OutLines;
 
