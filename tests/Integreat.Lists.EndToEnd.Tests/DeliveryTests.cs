@@ -124,7 +124,7 @@ public sealed class DeliveryTests : IAsyncLifetime
         _smarthost.ScriptAlways("jana@kommune.de", "451 4.2.2 mailbox full");
         var daemon = await StartDaemonAsync(_smarthost.HostPort);
         // Fourteen attempts on a loaded 2-core machine: a generous upper bound, not a timing.
-        var gaveUp = daemon.WaitForAttemptAsync((_, done) => done, TimeSpan.FromSeconds(90));
+        var gaveUp = daemon.WaitForAttemptAsync((_, done) => done, TimeSpan.FromSeconds(180));
         await daemon.PostAsync(Messages.Post("erika@example.org"), "erika@example.org", TestDaemon.Bayern);
 
         var start = _clock.GetUtcNow();
@@ -133,7 +133,7 @@ public sealed class DeliveryTests : IAsyncLifetime
             // Wait until the dispatcher sleeps until a later due time, then jump the clock there.
             var now = _clock.GetUtcNow().UtcDateTime;
             DateTime? next = null;
-            await Task.WhenAny(gaveUp, daemon.WaitForDispatcherIdleAsync(n => (next = n) > now, TimeSpan.FromSeconds(90)));
+            await Task.WhenAny(gaveUp, daemon.WaitForDispatcherIdleAsync(n => (next = n) > now, TimeSpan.FromSeconds(180)));
             if (next is { } due && !gaveUp.IsCompleted) _clock.SetUtcNow(new DateTimeOffset(due, TimeSpan.Zero));
         }
         await gaveUp;
