@@ -1,3 +1,4 @@
+using Integreat.Lists.Core.Messages;
 using System.Net.Sockets;
 using Integreat.Lists.Core.Abstractions;
 using Integreat.Lists.Core.Delivering;

@@ -13,6 +13,9 @@ public sealed class StorageOptions
     /// <summary>The LiteDB file inside <see cref="Directory"/>.</summary>
     public string DatabasePath => Path.Combine(Path.GetFullPath(Directory), "lists.db");
 
+    /// <summary>The DKIM keys inside <see cref="Directory"/>: <c>dkim/DOMAIN/SELECTOR.pem</c>.</summary>
+    public string DkimKeysPath => Path.Combine(Path.GetFullPath(Directory), "dkim");
+
     /// <summary>The spool folder inside <see cref="Directory"/>.</summary>
     public string SpoolPath => Path.Combine(Path.GetFullPath(Directory), "spool");
 }

@@ -1,4 +1,5 @@
 using Integreat.Lists.Core.Abstractions;
+using Integreat.Lists.Core.Dkim;
 using Integreat.Lists.Core.Model;
 using Integreat.Lists.Core.Queues;
 using Microsoft.Extensions.Logging;
@@ -14,6 +15,7 @@ public sealed class DeliveryHandoff(
     IOutgoingStore outgoing,
     IDeliveryQueue deliveries,
     DeliverySignal signal,
+    MessageSigner signer,
     TimeProvider time,
     ILogger<DeliveryHandoff> logger)
 {
@@ -23,12 +25,13 @@ public sealed class DeliveryHandoff(
     /// <param name="messageId">Its Message-ID, for the log.</param>
     /// <param name="sender">A fixed envelope sender, or empty for VERP per recipient.</param>
     /// <param name="recipients">The envelope recipients; nothing is queued when empty.</param>
-    /// <param name="bytes">The message (CRLF line ends), sent unchanged.</param>
+    /// <param name="bytes">The message (CRLF line ends), sent unchanged but for the list domain's DKIM signature
+    /// (added here, once, as the last edit).</param>
     public void Hand(string postId, MailingList list, string messageId, string sender, IReadOnlyList<string> recipients,
         byte[] bytes)
     {
         if (recipients.Count == 0 || deliveries.HasJobsFor(postId)) return;
-        outgoing.Write(postId, bytes);
+        outgoing.Write(postId, signer.Sign(list.Addresses.Domain, bytes));
         var now = time.GetUtcNow().UtcDateTime;
         var jobs = recipients.Chunk(DeliveryJob.MaxRecipients).Select((chunk, i) => new DeliveryJob
         {

@@ -42,6 +42,7 @@ internal static class CommandTree
             BouncesCommands.Build(admin),
             AuditCommands.Build(admin),
             HeldCommands.Build(admin),
+            DkimCommands.Build(admin),
         };
         root.SetAction(serve);
         return root;

@@ -36,6 +36,9 @@ public sealed record Settings(SmtpIntakeOptions Smtp, DeliveryOptions Delivery, 
     /// <summary>Section <c>Moderation</c>: the hold queue and duplicate suppression.</summary>
     public ModerationOptions Moderation { get; init; } = new();
 
+    /// <summary>Section <c>Dns</c>: the resolvers for DKIM keys, DMARC records and MX.</summary>
+    public DnsOptions Dns { get; init; } = new();
+
     /// <summary>Binds and validates every section.</summary>
     /// <exception cref="SettingsException">A value cannot be converted, or a setting is invalid.</exception>
     public static Settings Bind(IConfiguration configuration)
@@ -56,10 +59,13 @@ public sealed record Settings(SmtpIntakeOptions Smtp, DeliveryOptions Delivery, 
             var moderation = configuration.GetSection(ModerationOptions.Section).Get<ModerationOptions>() ?? new();
             var bounces = configuration.GetSection(BounceOptions.Section).Get<BounceOptions>() ?? new();
             var privacy = configuration.GetSection(PrivacyOptions.Section).Get<PrivacyOptions>() ?? new();
+            var dns = configuration.GetSection(DnsOptions.Section).Get<DnsOptions>() ?? new();
+            // As for Smtp:Listen: a configured array replaces the default instead of merging by index.
+            dns.Servers = configuration.GetSection(DnsOptions.Section + ":Servers").Get<string[]>() ?? [];
             var settings = new Settings(smtp, delivery, storage, lists)
             {
                 Commands = commands, Web = web, Log = log, Templates = templates, Bounces = bounces, Privacy = privacy,
-                Moderation = moderation,
+                Moderation = moderation, Dns = dns,
             };
             var problems = SettingsValidator.Validate(smtp, delivery, storage, lists, commands).Concat(WebValidator.Validate(web))
                 .Concat(SettingsValidator.ValidateBounces(bounces)).ToList();
@@ -67,6 +73,7 @@ public sealed record Settings(SmtpIntakeOptions Smtp, DeliveryOptions Delivery, 
             problems.AddRange(TemplateProblems(templates));
             SettingsValidator.ValidateModeration(moderation, problems);
             problems.AddRange(PrivacyValidator.Validate(privacy));
+            SettingsValidator.ValidateDns(dns, problems);
             return problems.Count == 0 ? settings : throw new SettingsException(problems);
         }
         catch (InvalidOperationException ex)

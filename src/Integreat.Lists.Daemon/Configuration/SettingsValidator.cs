@@ -69,6 +69,15 @@ public static class SettingsValidator
             problems.Add("Moderation:DuplicateWindow must be between 00:00:00 and 30.00:00:00.");
     }
 
+    /// <summary>Adds the problems of section <c>Dns</c> to <paramref name="problems"/>.</summary>
+    public static void ValidateDns(DnsOptions dns, List<string> problems)
+    {
+        foreach (var server in dns.Servers.Where(s => !System.Net.IPEndPoint.TryParse(s, out var e) || e.Port == 0))
+            problems.Add($"Dns:Servers entry '{server}' is not an address:port such as 127.0.0.1:53 or [::1]:53.");
+        if (dns.Timeout < TimeSpan.FromMilliseconds(100) || dns.Timeout > TimeSpan.FromMinutes(1))
+            problems.Add("Dns:Timeout must be between 00:00:00.1 and 00:01:00.");
+    }
+
     static void ValidateCommands(CommandOptions commands, List<string> problems)
     {
         if (commands.ConfirmationLifetime < TimeSpan.FromMinutes(1) || commands.ConfirmationLifetime > TimeSpan.FromDays(30))

@@ -2,6 +2,7 @@ using Integreat.Lists.Core.Abstractions;
 using Integreat.Lists.Core.Bounces;
 using Integreat.Lists.Core.Commands;
 using Integreat.Lists.Core.Delivering;
+using Integreat.Lists.Core.Dkim;
 using Integreat.Lists.Core.Moderation;
 using Integreat.Lists.Core.Notices;
 using Integreat.Lists.Core.Posting;
@@ -96,6 +97,10 @@ public static class DaemonServices
     {
         services.AddSingleton<NoticeComposer>();
         services.AddSingleton<NoticeLimiter>();
+        services.AddSingleton<IDkimKeyStore>(_ => new FileDkimKeyStore(settings.Storage.DkimKeysPath));
+        services.AddSingleton<MessageSigner>();
+        services.AddSingleton(Options.Create(settings.Dns));
+        services.AddSingleton<IDnsResolver, DnsClientResolver>();
         services.AddSingleton<DeliveryHandoff>();
         services.AddSingleton<PostDistributor>();
         services.AddSingleton<HoldQueue>();

@@ -1,11 +1,10 @@
-using Integreat.Lists.Core.Messages;
 using MimeKit;
 
-namespace Integreat.Lists.Delivery;
+namespace Integreat.Lists.Core.Messages;
 
 /// <summary>A <see cref="MimeMessage"/> that MailKit serialises to exactly the stored bytes: the parsed header
 /// fields (which keep their raw bytes) and the body as an opaque entity.</summary>
-/// <remarks>MailKit only sends <see cref="MimeMessage"/>s and would otherwise re-serialise the MIME tree and
+/// <remarks>Also what the DKIM signer hashes, so the signature covers exactly the bytes sent. MailKit only sends <see cref="MimeMessage"/>s and would otherwise re-serialise the MIME tree and
 /// <c>Prepare</c> (re-encode) it; re-serialisation is not byte-exact on malformed input (LIBRARIES.md §2.2).
 /// Built once per delivery attempt and reused for every transaction of the job.</remarks>
 public sealed class RawMimeMessage : MimeMessage
@@ -17,7 +16,8 @@ public sealed class RawMimeMessage : MimeMessage
         var raw = RawMessage.Parse(bytes);
         Headers.Clear();
         foreach (var header in raw.Headers) Headers.Add(header);
-        Body = new OpaqueBody(raw.Body);
+        // MimeKit's DKIM signer reads the Content-* fields from the body entity; a copy there is never written.
+        Body = new OpaqueBody(raw.Body, raw.Headers.Where(h => h.Field.StartsWith("Content-", StringComparison.OrdinalIgnoreCase)));
     }
 
     /// <summary>Does nothing: the stored bytes go out as they are.</summary>
@@ -25,16 +25,17 @@ public sealed class RawMimeMessage : MimeMessage
     {
     }
 
-    /// <summary>The body bytes as one entity without headers of its own (the content headers stay in the
-    /// message's header block, in their original place).</summary>
+    /// <summary>The body bytes as one entity; its header list holds copies of the content fields for readers such as
+    /// the DKIM signer, but only the message's header block (where they stay in their original place) is written.</summary>
     sealed class OpaqueBody : MimeEntity
     {
         readonly ReadOnlyMemory<byte> _bytes;
 
-        public OpaqueBody(ReadOnlyMemory<byte> bytes) : base(new ContentType("application", "octet-stream"))
+        public OpaqueBody(ReadOnlyMemory<byte> bytes, IEnumerable<Header> contentFields) : base(new ContentType("application", "octet-stream"))
         {
             _bytes = bytes;
             Headers.Clear();
+            foreach (var field in contentFields) Headers.Add(field.Clone());
         }
 
         public override void Accept(MimeVisitor visitor)

@@ -1,0 +1,15 @@
+using Integreat.Lists.Core.Dns;
+
+namespace Integreat.Lists.Core.Abstractions;
+
+/// <summary>The one port to DNS. Never throws for DNS trouble: a timeout or SERVFAIL is
+/// <see cref="DnsStatus.Failure"/>; only cancellation throws.</summary>
+public interface IDnsResolver
+{
+    /// <summary>The TXT records of <paramref name="name"/> (e.g. <c>_dmarc.example.org</c>), each record's
+    /// character-strings joined without a separator (RFC 7208 §3.3, RFC 6376 §3.6.2.2).</summary>
+    Task<DnsAnswer<string>> GetTxtAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>The MX records of <paramref name="domain"/>, unsorted, as the server gave them.</summary>
+    Task<DnsAnswer<MxHost>> GetMxAsync(string domain, CancellationToken cancellationToken);
+}

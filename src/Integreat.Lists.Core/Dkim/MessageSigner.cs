@@ -1,0 +1,74 @@
+using System.Text;
+using Integreat.Lists.Core.Abstractions;
+using Integreat.Lists.Core.Messages;
+using Microsoft.Extensions.Logging;
+using MimeKit;
+using MimeKit.Cryptography;
+
+namespace Integreat.Lists.Core.Dkim;
+
+/// <summary>Adds a DKIM-Signature (RFC 6376; rsa-sha256, relaxed/relaxed) of the list domain to a finished outgoing
+/// message, as its last edit. Only the signature line is prepended; every other byte stays as it was, and the
+/// signature is computed over exactly those bytes (<see cref="RawMimeMessage"/>), so what is sent verifies.</summary>
+public sealed class MessageSigner(IDkimKeyStore keys, ILogger<MessageSigner> logger)
+{
+    /// <summary>The fields signed when present (RFC 6376 §5.4.1's recommendations, the MIME fields and RFC 2369/2919/8058's
+    /// List-* fields). From is always signed (§5.4: it is required).</summary>
+    static readonly string[] Signed =
+        ["From", "Subject", "Date", "Message-ID", "To", "Cc", "Reply-To", "In-Reply-To", "References", "MIME-Version",
+         "Content-Type", "Content-Transfer-Encoding"];
+
+    static readonly FormatOptions Dos = CreateFormat();
+
+    /// <summary>Returns <paramref name="message"/> signed for <paramref name="domain"/>, or unchanged when the domain
+    /// has no key or the message cannot be signed (logged; unsigned mail is still mail).</summary>
+    /// <param name="domain">The list domain (<c>d=</c>).</param>
+    /// <param name="message">The complete message, CRLF line ends.</param>
+    public byte[] Sign(string domain, byte[] message)
+    {
+        var key = keys.Find(domain);
+        if (key is null) return message;
+        try
+        {
+            var mime = new RawMimeMessage(message);
+            var signer = new DkimSigner(key.PrivateKey, key.Domain, key.Selector, DkimSignatureAlgorithm.RsaSha256)
+            {
+                HeaderCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
+                BodyCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
+            };
+            signer.Sign(Dos, mime, FieldsToSign(mime.Headers));
+            return Prepend(mime.Headers[0], message);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
+        {
+            logger.DkimSigningFailed(domain, ex.Message);
+            return message;
+        }
+    }
+
+    /// <summary>The names of the fields to sign that the message has, once each.</summary>
+    static List<string> FieldsToSign(HeaderList headers)
+    {
+        var present = headers.Select(h => h.Field).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var fields = Signed.Where(f => f == "From" || present.Contains(f)).ToList();
+        fields.AddRange(present.Where(f => f.StartsWith("List-", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.OrdinalIgnoreCase));
+        return fields;
+    }
+
+    /// <summary>The signature field's bytes (CRLF line ends) before the unchanged message.</summary>
+    static byte[] Prepend(Header signature, byte[] message)
+    {
+        if (!signature.Field.Equals("DKIM-Signature", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException("The signer did not put DKIM-Signature first.");
+        var raw = Encoding.ASCII.GetString(signature.RawValue).ReplaceLineEndings("\r\n");
+        var field = Encoding.ASCII.GetBytes(signature.Field + ":" + (raw.EndsWith("\r\n", StringComparison.Ordinal) ? raw : raw + "\r\n"));
+        return [.. field, .. message];
+    }
+
+    static FormatOptions CreateFormat()
+    {
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        return format;
+    }
+}

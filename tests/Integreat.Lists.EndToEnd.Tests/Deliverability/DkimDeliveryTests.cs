@@ -1,0 +1,66 @@
+using System.Text;
+using Integreat.Lists.EndToEnd.Tests.Infrastructure;
+using Integreat.Lists.Testing;
+
+namespace Integreat.Lists.EndToEnd.Tests.Deliverability;
+
+/// <summary>List mail arrives at the smarthost DKIM-signed by the list domain once a key is in the data directory,
+/// and unsigned (but delivered) without one.</summary>
+public sealed class DkimDeliveryTests : IAsyncLifetime
+{
+    static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    static readonly string[] Members = ["erika@example.org", "max@example.net", "jana@kommune.de"];
+    readonly string _directory = Path.Combine(Path.GetTempPath(), "integreat-e2e-" + Guid.NewGuid().ToString("N"));
+    FakeSmarthost _smarthost = null!;
+
+    public async Task InitializeAsync() => _smarthost = await FakeSmarthost.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _smarthost.DisposeAsync();
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+    }
+
+    static byte[] MultipartPost()
+        => Encoding.UTF8.GetBytes(
+            "From: Erika Muster <erika@example.org>\r\nTo: bayern@lists.integreat.example\r\nSubject: Treffen im Mai\r\n" +
+            "Date: Mon, 30 Nov 2026 09:00:00 +0100\r\nMessage-ID: <dkim-1@example.org>\r\nMIME-Version: 1.0\r\n" +
+            "Content-Type: multipart/mixed;\r\n boundary=\"b1\"\r\n\r\npreamble\r\n--b1\r\nContent-Type: text/plain; charset=utf-8\r\n" +
+            "Content-Transfer-Encoding: 8bit\r\n\r\nGrüße   aus München\r\n--b1\r\nContent-Type: text/csv\r\n\r\na;b\r\n--b1--\r\nepilogue\r\n");
+
+    [Fact]
+    public async Task EveryCopyVerifiesWithTheGeneratedKeyAndCarriesTheBodyUnchanged()
+    {
+        var keys = new DkimKeys(Path.Combine(_directory, "data", "dkim"));
+        await using var daemon = await TestDaemon.StartAsync(_smarthost.HostPort, directory: _directory);
+        daemon.AddMembers(Members);
+        var post = MultipartPost();
+
+        await daemon.PostRawAsync(post, "erika@example.org", TestDaemon.Bayern);
+        await _smarthost.WaitForRecipientsAsync(Members.Length, Timeout);
+
+        Assert.Equal(Members.Length, _smarthost.Messages.Count);
+        foreach (var copy in _smarthost.Messages)
+        {
+            Assert.True(keys.Verifies(copy.Data));
+            Assert.Equal(Messages.BodyOf(post), Messages.BodyOf(copy.Data));
+            var signed = DkimKeys.Tags(copy.Data)["h"].ToLowerInvariant().Split(':');
+            Assert.Contains("list-id", signed);
+            Assert.Contains("list-unsubscribe", signed);
+            Assert.Contains("content-type", signed);
+        }
+        Assert.Single(_smarthost.Messages.Select(m => Encoding.ASCII.GetString(m.Data)).Distinct());
+    }
+
+    [Fact]
+    public async Task WithoutAKeyThePostGoesOutUnsigned()
+    {
+        await using var daemon = await TestDaemon.StartAsync(_smarthost.HostPort, directory: _directory);
+        daemon.AddMembers(Members);
+
+        await daemon.PostRawAsync(MultipartPost(), "erika@example.org", TestDaemon.Bayern);
+        await _smarthost.WaitForRecipientsAsync(Members.Length, Timeout);
+
+        Assert.All(_smarthost.Messages, m => Assert.DoesNotContain("DKIM-Signature:", Encoding.ASCII.GetString(m.Data), StringComparison.OrdinalIgnoreCase));
+    }
+}

@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using Integreat.Lists.Core.Abstractions;
+using Integreat.Lists.Core.Dns;
+
+namespace Integreat.Lists.Testing;
+
+/// <summary>A DNS zone in a dictionary, for tests: a name without records answers NXDOMAIN, a name with records of
+/// another type answers NODATA, and <see cref="Fail"/> makes a name answer SERVFAIL-like failure.</summary>
+public sealed class InMemoryDnsResolver : IDnsResolver
+{
+    readonly ConcurrentDictionary<string, List<string>> _txt = new(StringComparer.OrdinalIgnoreCase);
+    readonly ConcurrentDictionary<string, List<MxHost>> _mx = new(StringComparer.OrdinalIgnoreCase);
+    readonly ConcurrentDictionary<string, bool> _failing = new(StringComparer.OrdinalIgnoreCase);
+    int _queries;
+
+    /// <summary>The TTL every found answer carries.</summary>
+    public TimeSpan Ttl { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How many questions were asked so far (to prove caching).</summary>
+    public int Queries => _queries;
+
+    /// <summary>Adds a TXT record to <paramref name="name"/>.</summary>
+    public InMemoryDnsResolver AddTxt(string name, string text)
+    {
+        _txt.GetOrAdd(name.TrimEnd('.'), _ => []).Add(text);
+        return this;
+    }
+
+    /// <summary>Adds an MX record to <paramref name="domain"/>.</summary>
+    public InMemoryDnsResolver AddMx(string domain, int preference, string exchange)
+    {
+        _mx.GetOrAdd(domain.TrimEnd('.'), _ => []).Add(new MxHost(preference, exchange));
+        return this;
+    }
+
+    /// <summary>Every question about <paramref name="name"/> fails from now on.</summary>
+    public InMemoryDnsResolver Fail(string name)
+    {
+        _failing[name.TrimEnd('.')] = true;
+        return this;
+    }
+
+    /// <inheritdoc />
+    public Task<DnsAnswer<string>> GetTxtAsync(string name, CancellationToken cancellationToken)
+        => Task.FromResult(Answer(name, _txt));
+
+    /// <inheritdoc />
+    public Task<DnsAnswer<MxHost>> GetMxAsync(string domain, CancellationToken cancellationToken)
+        => Task.FromResult(Answer(domain, _mx));
+
+    DnsAnswer<T> Answer<T>(string name, ConcurrentDictionary<string, List<T>> records)
+    {
+        Interlocked.Increment(ref _queries);
+        name = name.TrimEnd('.');
+        if (_failing.ContainsKey(name)) return DnsAnswer<T>.Failed;
+        if (records.TryGetValue(name, out var found)) return new(DnsStatus.Found, found.ToList(), Ttl);
+        var exists = _txt.ContainsKey(name) || _mx.ContainsKey(name);
+        return new(exists ? DnsStatus.NoData : DnsStatus.NameNotFound, [], TimeSpan.FromMinutes(5));
+    }
+}
