@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Integreat.Lists.Core.Messages;
 using Integreat.Lists.Delivery;
 using Integreat.Lists.Testing;
 using MailKit.Net.Smtp;

@@ -2,6 +2,7 @@ using System.Text;
 using Integreat.Lists.Core.Abstractions;
 using Integreat.Lists.Core.Messages;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
 using MimeKit.Cryptography;
 
@@ -10,8 +11,11 @@ namespace Integreat.Lists.Core.Dkim;
 /// <summary>Adds a DKIM-Signature (RFC 6376; rsa-sha256, relaxed/relaxed) of the list domain to a finished outgoing
 /// message, as its last edit. Only the signature line is prepended; every other byte stays as it was, and the
 /// signature is computed over exactly those bytes (<see cref="RawMimeMessage"/>), so what is sent verifies.</summary>
-public sealed class MessageSigner(IDkimKeyStore keys, ILogger<MessageSigner> logger)
+/// <remarks>The logger is optional because the CLI hands mail off (welcome notices) without the daemon's logging.</remarks>
+public sealed class MessageSigner(IDkimKeyStore keys, ILogger<MessageSigner>? logger = null)
 {
+    readonly ILogger _logger = logger ?? NullLogger<MessageSigner>.Instance;
+
     /// <summary>The fields signed when present (RFC 6376 §5.4.1's recommendations, the MIME fields and RFC 2369/2919/8058's
     /// List-* fields). From is always signed (§5.4: it is required).</summary>
     static readonly string[] Signed =
@@ -30,24 +34,24 @@ public sealed class MessageSigner(IDkimKeyStore keys, ILogger<MessageSigner> log
         if (key is null) return message;
         try
         {
-            var mime = new RawMimeMessage(message);
+            var mime = RawMimeMessage.ForSigning(message);
             var signer = new DkimSigner(key.PrivateKey, key.Domain, key.Selector, DkimSignatureAlgorithm.RsaSha256)
             {
                 HeaderCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
                 BodyCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
             };
-            signer.Sign(Dos, mime, FieldsToSign(mime.Headers));
+            signer.Sign(Dos, mime, FieldsToSign([.. mime.Headers, .. mime.Body!.Headers]));
             return Prepend(mime.Headers[0], message);
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
         {
-            logger.DkimSigningFailed(domain, ex.Message);
+            _logger.DkimSigningFailed(domain, ex.Message);
             return message;
         }
     }
 
     /// <summary>The names of the fields to sign that the message has, once each.</summary>
-    static List<string> FieldsToSign(HeaderList headers)
+    static List<string> FieldsToSign(IEnumerable<Header> headers)
     {
         var present = headers.Select(h => h.Field).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var fields = Signed.Where(f => f == "From" || present.Contains(f)).ToList();

@@ -11,22 +11,36 @@ public sealed class RawMimeMessage : MimeMessage
 {
     /// <summary>Wraps a complete message (CRLF line ends).</summary>
     /// <exception cref="FormatException">The header block cannot be parsed.</exception>
-    public RawMimeMessage(byte[] bytes)
+    public RawMimeMessage(byte[] bytes) : this(bytes, contentFieldsInBody: false)
+    {
+    }
+
+    RawMimeMessage(byte[] bytes, bool contentFieldsInBody)
     {
         var raw = RawMessage.Parse(bytes);
         Headers.Clear();
-        foreach (var header in raw.Headers) Headers.Add(header);
-        // MimeKit's DKIM signer reads the Content-* fields from the body entity; a copy there is never written.
-        Body = new OpaqueBody(raw.Body, raw.Headers.Where(h => h.Field.StartsWith("Content-", StringComparison.OrdinalIgnoreCase)));
+        var content = new List<Header>();
+        foreach (var header in raw.Headers)
+        {
+            if (contentFieldsInBody && header.Field.StartsWith("Content-", StringComparison.OrdinalIgnoreCase)) content.Add(header);
+            else Headers.Add(header);
+        }
+        Body = new OpaqueBody(raw.Body, content);
     }
+
+    /// <summary>The view MimeKit's DKIM signer needs: it reads the Content-* fields from the body entity, so they
+    /// move there. Only for hashing; <see cref="MimeMessage.WriteTo(Stream, CancellationToken)"/> of it would put
+    /// them below the other fields.</summary>
+    /// <exception cref="FormatException">The header block cannot be parsed.</exception>
+    public static RawMimeMessage ForSigning(byte[] bytes) => new(bytes, contentFieldsInBody: true);
 
     /// <summary>Does nothing: the stored bytes go out as they are.</summary>
     public override void Prepare(EncodingConstraint constraint, int maxLineLength = 78)
     {
     }
 
-    /// <summary>The body bytes as one entity; its header list holds copies of the content fields for readers such as
-    /// the DKIM signer, but only the message's header block (where they stay in their original place) is written.</summary>
+    /// <summary>The body bytes as one entity, without header fields of its own except in the signing view (the
+    /// content fields normally stay in the message's header block, in their original place).</summary>
     sealed class OpaqueBody : MimeEntity
     {
         readonly ReadOnlyMemory<byte> _bytes;
@@ -35,7 +49,7 @@ public sealed class RawMimeMessage : MimeMessage
         {
             _bytes = bytes;
             Headers.Clear();
-            foreach (var field in contentFields) Headers.Add(field.Clone());
+            foreach (var field in contentFields) Headers.Add(field);
         }
 
         public override void Accept(MimeVisitor visitor)

@@ -64,6 +64,8 @@ public static class DaemonServices
         services.AddSingleton<ISpool>(_ => new FileSpool(settings.Storage.SpoolPath));
         services.AddSingleton<IOutgoingStore>(_ => new FileOutgoingStore(settings.Storage.SpoolPath));
         services.AddSingleton<IDeliveryJournal>(_ => new FileDeliveryJournal(settings.Storage.SpoolPath));
+        services.AddSingleton<IDkimKeyStore>(_ => new FileDkimKeyStore(settings.Storage.DkimKeysPath));
+        services.AddSingleton<MessageSigner>();
         services.AddSingleton<IncomingSignal>();
         services.AddSingleton<ProcessingGate>();
         services.AddSingleton<DeliverySignal>();
@@ -97,8 +99,6 @@ public static class DaemonServices
     {
         services.AddSingleton<NoticeComposer>();
         services.AddSingleton<NoticeLimiter>();
-        services.AddSingleton<IDkimKeyStore>(_ => new FileDkimKeyStore(settings.Storage.DkimKeysPath));
-        services.AddSingleton<MessageSigner>();
         services.AddSingleton(Options.Create(settings.Dns));
         services.AddSingleton<IDnsResolver, DnsClientResolver>();
         services.AddSingleton<DeliveryHandoff>();

@@ -44,6 +44,8 @@ public sealed class DkimDeliveryTests : IAsyncLifetime
         {
             Assert.True(keys.Verifies(copy.Data));
             Assert.Equal(Messages.BodyOf(post), Messages.BodyOf(copy.Data));
+            var header = Encoding.UTF8.GetString(copy.Data, 0, copy.Data.Length - Messages.BodyOf(copy.Data).Length);
+            Assert.Equal(2, header.Split("\r\nContent-Type:").Length);
             var signed = DkimKeys.Tags(copy.Data)["h"].ToLowerInvariant().Split(':');
             Assert.Contains("list-id", signed);
             Assert.Contains("list-unsubscribe", signed);
