@@ -8,10 +8,13 @@ namespace Integreat.Lists.Delivery;
 
 /// <summary>Pickup mode (no smarthost set): each transaction becomes one file <c>PICKUP/TIME-ID.eml</c>,
 /// headed by <c>Return-Path</c> (the envelope sender) and <c>X-Envelope-To</c> (the recipients).</summary>
-/// <remarks>Files appear whole (written as <c>.tmp</c>, fsynced, renamed), so a reader never sees half a message.</remarks>
+/// <remarks>Files appear whole (written as <c>.tmp</c>, fsynced, renamed), so a reader never sees half a message. A
+/// <c>.tmp</c> left by a crash was never acknowledged (its transaction is repeated from the delivery journal), so the
+/// first session removes it.</remarks>
 public sealed class PickupTransport(IOptions<DeliveryOptions> options) : IOutboundTransport
 {
     readonly string _directory = Path.GetFullPath(options.Value.PickupDirectory);
+    int _swept;
 
     /// <inheritdoc/>
     public string Relay => "pickup:" + _directory;
@@ -20,6 +23,8 @@ public sealed class PickupTransport(IOptions<DeliveryOptions> options) : IOutbou
     public Task<IOutboundSession> OpenAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_directory);
+        if (Interlocked.Exchange(ref _swept, 1) == 0)
+            foreach (var stale in Directory.EnumerateFiles(_directory, "*.eml.tmp")) File.Delete(stale);
         return Task.FromResult<IOutboundSession>(new Session(_directory));
     }
 

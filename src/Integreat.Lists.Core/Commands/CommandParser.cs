@@ -44,6 +44,8 @@ public static class CommandParser
             if (++lines > MaxLines) break;
             var command = Read(line)!;
             if (command.Word == CommandWord.End) break;
+            // Outlook users often write the command as Subject and again as the first line; it runs once.
+            if (lines == 1 && subject is { Word: not CommandWord.Unknown } && command.Text.Equals(subject.Text, StringComparison.OrdinalIgnoreCase)) continue;
             commands.Add(command);
         }
         return commands;

@@ -70,6 +70,14 @@ public sealed class CommandParserTests
     public void SubjectAndBodyBothCount()
         => Assert.Equal([CommandWord.Join, CommandWord.Info, CommandWord.Who], Words(Mail("Re: join", "info\n\nwho\n")));
 
+    [Fact]
+    public void TheSameCommandAsSubjectAndFirstLineRunsOnce()
+        => Assert.Equal([CommandWord.Help, CommandWord.Who], Words(Mail("help", "Help\nwho\n")));
+
+    [Fact]
+    public void ARepeatLaterInTheBodyStillCounts()
+        => Assert.Equal([CommandWord.Help, CommandWord.Who, CommandWord.Help], Words(Mail("help", "who\nhelp\n")));
+
     [Theory]
     [InlineData("end")]
     [InlineData("ende")]
