@@ -27,6 +27,9 @@ public static class ServeCommand
             foreach (var problem in ex.Problems) await error.WriteLineAsync("error: " + problem).ConfigureAwait(false);
             return 2;
         }
+        var busy = ListenPreflight.Problems(settings.Smtp.Listen);
+        foreach (var problem in busy) await error.WriteLineAsync("error: " + problem).ConfigureAwait(false);
+        if (busy.Count > 0) return 1;
         using var host = DaemonHost.Build(settings);
         try
         {

@@ -24,6 +24,23 @@ public sealed class OperatorProcessTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Serve_on_a_port_in_use_exits_1_with_one_sentence_and_leaves_the_store_alone()
+    {
+        using var sandbox = new ProcessSandbox();
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var busy = sandbox.WriteConfig("busy.json", sandbox.Config(taken.LocalEndpoint.ToString()!));
+
+        var serve = await ProcessRunner.IntegreatListsAsync(sandbox.Root, "serve", "--config", busy);
+
+        Assert.True(serve.ExitCode == 1, serve.ToString());
+        var line = Assert.Single(serve.StderrLines);
+        Assert.StartsWith("error: Smtp:Listen " + taken.LocalEndpoint, line);
+        Assert.DoesNotContain("Exception", serve.Stdout + serve.Stderr);
+        Assert.False(File.Exists(Path.Combine(sandbox.DataDirectory, "lists.db")), "a daemon that cannot listen must not touch the store");
+    }
+
+    [Fact]
     public async Task Healthcheck_exits_0_while_the_daemon_runs_and_1_once_it_is_stopped()
     {
         using var sandbox = new ProcessSandbox();
