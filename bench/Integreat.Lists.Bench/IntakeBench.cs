@@ -14,6 +14,11 @@ static class IntakeBench
     {
         var perClient = (options.IntakePosts + options.Clients - 1) / options.Clients;
         var latencies = new double[perClient * options.Clients];
+        // MimeKit prepares a message for sending in place (it reads the parts' content streams), so clients sharing one
+        // instance race on them: each client sends its own copy.
+        using var serialised = new MemoryStream();
+        post.WriteTo(serialised);
+        var copies = Enumerable.Range(0, options.Clients).Select(_ => MimeMessage.Load(new MemoryStream(serialised.ToArray()))).ToList();
         GC.Collect();
         var kernelPeakReset = MemorySampler.TryResetKernelPeak();
         using var self = Process.GetCurrentProcess();
@@ -21,7 +26,7 @@ static class IntakeBench
         var machineStart = MachineCpu.Busy();
         using var sampler = new MemorySampler();
         var start = Stopwatch.GetTimestamp();
-        var accepted = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(c => ClientAsync(port, list, post, latencies.AsMemory(c * perClient, perClient))));
+        var accepted = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(c => ClientAsync(port, list, copies[c], latencies.AsMemory(c * perClient, perClient))));
         var elapsed = Stopwatch.GetElapsedTime(start);
         sampler.Stop();
         self.Refresh();
