@@ -37,7 +37,7 @@ public sealed class BounceProcessor(
             ?? throw new InvalidOperationException($"no list has the address {entry.Data.Recipients.Single()} any more");
         var list = lists.Find(recipient.List)!;
         var envelopeRecipient = VerpBounce.WithTokenResolved(entry.Data.Recipients.Single(),
-            roster.Roster(list.Address).Select(m => m.Address));
+            () => roster.Roster(list.Address).Select(m => m.Address));
         using var stream = new MemoryStream(entry.Raw, writable: false);
         var message = MimeMessage.Load(stream);
         var messageId = message.MessageId ?? entry.Data.Id;

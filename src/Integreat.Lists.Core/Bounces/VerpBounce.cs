@@ -33,19 +33,28 @@ public static class VerpBounce
     /// <param name="member">The roster address whose token it is; empty when false is returned.</param>
     /// <returns>False when the address carries no token or no roster address has it.</returns>
     public static bool TryTokenMember(string? envelopeRecipient, IEnumerable<string> roster, out string member)
+        => TryTokenMember(envelopeRecipient, () => roster, out member);
+
+    /// <summary>As <see cref="TryTokenMember(string?, IEnumerable{string}, out string)"/>, reading the roster only when
+    /// the address carries a token (a whole roster is a store round trip, and most bounces carry a LOCAL=DOMAIN tag).</summary>
+    public static bool TryTokenMember(string? envelopeRecipient, Func<IEnumerable<string>> roster, out string member)
     {
         member = "";
         if (string.IsNullOrWhiteSpace(envelopeRecipient)) return false;
         var local = AddressText.LocalPart(envelopeRecipient.Trim().Trim('<', '>'));
         var tagAt = local.IndexOf(BouncesTag, StringComparison.OrdinalIgnoreCase);
         if (tagAt <= 0 || !VerpAddress.TryToken(local[(tagAt + BouncesTag.Length)..], out var token)) return false;
-        member = roster.FirstOrDefault(a => VerpAddress.TokenOf(a) == token) ?? "";
+        member = roster().FirstOrDefault(a => VerpAddress.TokenOf(a) == token) ?? "";
         return member.Length > 0;
     }
 
     /// <summary>The envelope recipient with a token tag replaced by the <c>LOCAL=DOMAIN</c> tag of the member it stands
     /// for, so that <see cref="TryMember"/> and <see cref="BounceParser"/> see the member; otherwise unchanged.</summary>
     public static string WithTokenResolved(string envelopeRecipient, IEnumerable<string> roster)
+        => WithTokenResolved(envelopeRecipient, () => roster);
+
+    /// <summary>As <see cref="WithTokenResolved(string, IEnumerable{string})"/>, reading the roster only for a token.</summary>
+    public static string WithTokenResolved(string envelopeRecipient, Func<IEnumerable<string>> roster)
     {
         if (!TryTokenMember(envelopeRecipient, roster, out var member)) return envelopeRecipient;
         var bare = envelopeRecipient.Trim().Trim('<', '>');
