@@ -35,9 +35,13 @@ public sealed class WebServer(IServiceProvider daemon, IOptions<WebOptions> opti
         builder.Services.AddRoutingCore();
         builder.Services.AddSingleton(loggers);
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
+        var areas = daemon.GetServices<IWebArea>().OrderBy(a => a.Order).ToList();
         ConfigureServices(builder.Services);
+        foreach (var area in areas) area.ConfigureServices(builder.Services, daemon);
         var app = builder.Build();
+        foreach (var area in areas) area.UseMiddleware(app);
         WebEndpoints.Map(app);
+        foreach (var area in areas) area.Map(app);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
