@@ -7,7 +7,7 @@ namespace Integreat.Lists.Web;
 /// <summary>One part of the web port (archive, login, admin area, API, unsubscribe), registered in the daemon's
 /// container as <c>IWebArea</c>; <see cref="WebServer"/> builds the web application from all of them.</summary>
 /// <remarks>The web application has a container of its own: an area copies what it needs of the daemon
-/// (<paramref name="daemon"/>) into <c>services</c>, so the web port reaches the daemon only through Core's ports.
+/// (the <c>daemon</c> argument) into <c>services</c>, so the web port reaches the daemon only through Core's ports.
 /// Areas are applied in <see cref="Order"/>: lower first (authentication before the areas that need a user).</remarks>
 public interface IWebArea
 {
