@@ -10,6 +10,8 @@ RUN dotnet publish src/Integreat.Lists.Daemon/Integreat.Lists.Daemon.csproj -c R
 
 # The ASP.NET Core runtime: the web port (health, readiness, metrics) runs on Kestrel.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# The Public Suffix List defines organisational domains for DMARC (Dns:PublicSuffixList).
+RUN apt-get update && apt-get install -y --no-install-recommends publicsuffix && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10025 --home-dir /data --shell /usr/sbin/nologin lists \
  && mkdir -p /data && chown lists:lists /data
 WORKDIR /data

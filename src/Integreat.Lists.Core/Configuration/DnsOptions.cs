@@ -13,4 +13,8 @@ public sealed class DnsOptions
 
     /// <summary>How long one question may take at one resolver before it counts as failed.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The Public Suffix List file that defines organisational domains for DMARC (RFC 7489 §3.2); Debian
+    /// package <c>publicsuffix</c>. A missing file is logged at start and only the default rule <c>*</c> applies.</summary>
+    public string PublicSuffixList { get; set; } = "/usr/share/publicsuffix/public_suffix_list.dat";
 }

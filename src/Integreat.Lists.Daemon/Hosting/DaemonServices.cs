@@ -3,6 +3,7 @@ using Integreat.Lists.Core.Bounces;
 using Integreat.Lists.Core.Commands;
 using Integreat.Lists.Core.Delivering;
 using Integreat.Lists.Core.Dkim;
+using Integreat.Lists.Core.Dmarc;
 using Integreat.Lists.Core.Moderation;
 using Integreat.Lists.Core.Notices;
 using Integreat.Lists.Core.Posting;
@@ -101,6 +102,9 @@ public static class DaemonServices
         services.AddSingleton<NoticeLimiter>();
         services.AddSingleton(Options.Create(settings.Dns));
         services.AddSingleton<IDnsResolver, DnsClientResolver>();
+        services.AddSingleton(sp => PublicSuffixFile.Load(settings.Dns.PublicSuffixList,
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger(nameof(PublicSuffixFile))));
+        services.AddSingleton<IDmarcPolicyLookup, DmarcPolicyResolver>();
         services.AddSingleton<DeliveryHandoff>();
         services.AddSingleton<PostDistributor>();
         services.AddSingleton<HoldQueue>();
