@@ -13,4 +13,7 @@ public enum PendingAction
     Admin = 3,
     /// <summary>Act on a held post (approve, reject, discard); <see cref="PendingRequest.Commands"/> holds its id.</summary>
     Moderation = 4,
+    /// <summary>Sign in to the web pages by a mailed link; not bound to a list (<see cref="PendingRequest.List"/> is
+    /// empty, <see cref="PendingRequest.Commands"/> holds the path to return to).</summary>
+    Login = 5,
 }

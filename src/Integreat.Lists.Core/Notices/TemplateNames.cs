@@ -60,4 +60,7 @@ public static class TemplateNames
 
     /// <summary>The moderators' reminder of the posts still held on a list (mail).</summary>
     public const string HoldDigest = "hold-digest";
+
+    /// <summary>The sign-in link for the web pages (mail).</summary>
+    public const string Login = "login";
 }

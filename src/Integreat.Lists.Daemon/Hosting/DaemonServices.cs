@@ -15,6 +15,7 @@ using Integreat.Lists.Delivery;
 using Integreat.Lists.Smtp;
 using Integreat.Lists.Storage;
 using Integreat.Lists.Web;
+using Integreat.Lists.Web.Login;
 using Integreat.Lists.Templates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -140,6 +141,8 @@ public static class DaemonServices
     public static IServiceCollection AddIntegreatWeb(this IServiceCollection services)
     {
         services.AddSingleton<IReadinessCheck, DaemonReadiness>();
+        services.AddSingleton(sp => new WebKeyRing(Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Directory), "web-keys")));
+        services.AddSingleton<IWebArea, LoginArea>();
         services.AddSingleton<WebServer>();
         services.AddHostedService(sp => sp.GetRequiredService<WebServer>());
         return services;
