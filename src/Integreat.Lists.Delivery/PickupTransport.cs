@@ -32,8 +32,11 @@ public sealed class PickupTransport(IOptions<DeliveryOptions> options) : IOutbou
     {
         public bool IsUsable => true;
 
-        public async Task<IReadOnlyList<RecipientResult>> SendAsync(byte[] message, string sender, IReadOnlyList<string> recipients,
-            CancellationToken cancellationToken)
+        public Task<IReadOnlyList<RecipientResult>> SendAsync(byte[] message, string sender, IReadOnlyList<string> recipients,
+            CancellationToken cancellationToken) => SendAsync([], message, sender, recipients, cancellationToken);
+
+        public async Task<IReadOnlyList<RecipientResult>> SendAsync(byte[] prefix, byte[] message, string sender,
+            IReadOnlyList<string> recipients, CancellationToken cancellationToken)
         {
             var name = $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}";
             var path = Path.Combine(directory, name + ".eml");
@@ -43,6 +46,7 @@ public sealed class PickupTransport(IOptions<DeliveryOptions> options) : IOutbou
                 await using (var file = new FileStream(path + ".tmp", FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
                 {
                     await file.WriteAsync(envelope, cancellationToken).ConfigureAwait(false);
+                    await file.WriteAsync(prefix, cancellationToken).ConfigureAwait(false);
                     await file.WriteAsync(message, cancellationToken).ConfigureAwait(false);
                     file.Flush(flushToDisk: true);
                 }

@@ -18,13 +18,19 @@ public sealed class SmtpOutboundSession(ListSmtpClient client) : IOutboundSessio
     public bool IsUsable => client.IsConnected;
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<RecipientResult>> SendAsync(byte[] message, string sender, IReadOnlyList<string> recipients,
-        CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RecipientResult>> SendAsync(byte[] message, string sender, IReadOnlyList<string> recipients,
+        CancellationToken cancellationToken) => SendAsync([], message, sender, recipients, cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<RecipientResult>> SendAsync(byte[] prefix, byte[] message, string sender,
+        IReadOnlyList<string> recipients, CancellationToken cancellationToken)
     {
         client.Rejected.Clear();
         try
         {
-            var reply = await client.SendAsync(Format, Wrap(message), new MailboxAddress("", sender),
+            // A recipient's own fields get a wrapper of their own; the shared bytes are still not copied.
+            var wrapped = prefix.Length == 0 ? Wrap(message) : new RawMimeMessage(prefix, message);
+            var reply = await client.SendAsync(Format, wrapped, new MailboxAddress("", sender),
                 recipients.Select(r => new MailboxAddress("", r)), cancellationToken).ConfigureAwait(false);
             return Results(recipients, 250, reply);
         }

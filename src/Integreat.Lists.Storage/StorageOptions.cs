@@ -18,4 +18,8 @@ public sealed class StorageOptions
 
     /// <summary>The spool folder inside <see cref="Directory"/>.</summary>
     public string SpoolPath => Path.Combine(Path.GetFullPath(Directory), "spool");
+
+    /// <summary>The key file of the one-click unsubscribe tokens, <c>keys/unsubscribe.key</c> (in backups; made on first use;
+    /// delete it to revoke every link).</summary>
+    public string UnsubscribeKeyPath => Path.Combine(Path.GetFullPath(Directory), "keys", "unsubscribe.key");
 }

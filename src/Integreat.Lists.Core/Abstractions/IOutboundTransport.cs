@@ -29,4 +29,13 @@ public interface IOutboundSession : IAsyncDisposable
     /// to have the message.</exception>
     Task<IReadOnlyList<RecipientResult>> SendAsync(byte[] message, string sender, IReadOnlyList<string> recipients,
         CancellationToken cancellationToken);
+
+    /// <summary>Sends one transaction whose message is <paramref name="prefix"/> (one recipient's own header fields,
+    /// CRLF) followed by the shared <paramref name="message"/>.</summary>
+    /// <remarks>The transports write the two parts one after the other without copying the shared bytes; this
+    /// default (for test doubles) joins them.</remarks>
+    /// <inheritdoc cref="SendAsync(byte[], string, IReadOnlyList{string}, CancellationToken)"/>
+    Task<IReadOnlyList<RecipientResult>> SendAsync(byte[] prefix, byte[] message, string sender, IReadOnlyList<string> recipients,
+        CancellationToken cancellationToken)
+        => SendAsync(prefix.Length == 0 ? message : [.. prefix, .. message], sender, recipients, cancellationToken);
 }

@@ -54,13 +54,7 @@ public sealed class MembershipWorkflow(
         if (request.Action == PendingAction.Admin) return admin.Run(list, command, request, mails);
         if (request.Action == PendingAction.Leave)
         {
-            var removed = roster.Remove(list.Address, request.Address);
-            Audit(list, request.Address, "mail", "leave " + request.Address, removed ? "removed" : "was not a member");
-            if (removed)
-            {
-                mails.Add(WelcomeNotice.Goodbye(templates, list, request.Address, null, time));
-                NotifyOwners(list, request.Address, joined: false, mails);
-            }
+            Leave(list, request.Address, "mail", mails);
             return new(command, $"{request.Address} wurde von der Liste abgemeldet.", $"{request.Address} has left the list.");
         }
         return list.SubscriptionPolicy switch
@@ -87,6 +81,24 @@ public sealed class MembershipWorkflow(
             mails.Add(WelcomeNotice.Compose(templates, list, address, null, time));
             NotifyOwners(list, address, joined: true, mails);
         }
+        return true;
+    }
+
+    /// <summary>Removes <paramref name="address"/> after a confirmed leave (a redeemed token, or a one-click
+    /// unsubscribe): audited with the address as actor, and the goodbye and the owners' notice added to
+    /// <paramref name="mails"/>.</summary>
+    /// <param name="list">The list.</param>
+    /// <param name="address">The member's normalised address.</param>
+    /// <param name="channel">How the leave came (<c>mail</c>, <c>web</c>), for the audit log.</param>
+    /// <param name="mails">Receives the notices.</param>
+    /// <returns>False when the address was not a member (nothing is sent then).</returns>
+    public bool Leave(MailingList list, string address, string channel, List<OutgoingMail> mails)
+    {
+        var removed = roster.Remove(list.Address, address);
+        Audit(list, address, channel, "leave " + address, removed ? "removed" : "was not a member");
+        if (!removed) return false;
+        mails.Add(WelcomeNotice.Goodbye(templates, list, address, null, time));
+        NotifyOwners(list, address, joined: false, mails);
         return true;
     }
 

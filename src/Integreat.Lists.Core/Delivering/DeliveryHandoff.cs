@@ -27,16 +27,18 @@ public sealed class DeliveryHandoff(
     /// <param name="recipients">The envelope recipients; nothing is queued when empty.</param>
     /// <param name="bytes">The message (CRLF line ends), sent unchanged but for the list domain's DKIM signature
     /// (added here, once, as the last edit).</param>
+    /// <param name="personalised">True for a post whose copies get per-member fields at delivery
+    /// (<see cref="DeliveryJob.Personalised"/>): its bytes are stored unsigned, as each copy is signed then.</param>
     public void Hand(string postId, MailingList list, string messageId, string sender, IReadOnlyList<string> recipients,
-        byte[] bytes)
+        byte[] bytes, bool personalised = false)
     {
         if (recipients.Count == 0 || deliveries.HasJobsFor(postId)) return;
-        outgoing.Write(postId, signer.Sign(list.Addresses.Domain, bytes));
+        outgoing.Write(postId, personalised ? bytes : signer.Sign(list.Addresses.Domain, bytes));
         var now = time.GetUtcNow().UtcDateTime;
         var jobs = recipients.Chunk(DeliveryJob.MaxRecipients).Select((chunk, i) => new DeliveryJob
         {
             Id = $"{postId}.{i:D5}", PostId = postId, List = list.Address, MessageId = messageId, Sender = sender,
-            Recipients = chunk.ToList(), CreatedUtc = now, NextAttemptUtc = now,
+            Recipients = chunk.ToList(), Personalised = personalised, CreatedUtc = now, NextAttemptUtc = now,
         }).ToList();
         deliveries.Add(jobs);
         logger.Queued(messageId, list.Address, recipients.Count, postId);

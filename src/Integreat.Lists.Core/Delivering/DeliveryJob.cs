@@ -22,6 +22,11 @@ public sealed class DeliveryJob
     /// list's bounces address.</summary>
     public string Sender { get; set; } = "";
 
+    /// <summary>True when each recipient's copy gets header fields of its own (the one-click <c>List-Unsubscribe</c>,
+    /// see <see cref="Unsubscribe.RecipientHeaders"/>): then one transaction per recipient, and the stored bytes are
+    /// unsigned (each copy is signed with its own fields).</summary>
+    public bool Personalised { get; set; }
+
     /// <summary>The recipients still to be delivered, normalised.</summary>
     public List<string> Recipients { get; set; } = [];
 

@@ -19,7 +19,8 @@ public sealed class DeliveryProcessor(
     IOptions<DeliveryOptions> options,
     TimeProvider time,
     ILogger<DeliveryProcessor> logger,
-    IListMetrics? metrics = null)
+    IListMetrics? metrics = null,
+    Unsubscribe.RecipientHeaders? personal = null)
 {
     const int MaxReconnects = 2;
     readonly DeliveryOptions _options = options.Value;
@@ -53,7 +54,7 @@ public sealed class DeliveryProcessor(
                     open = await OpenAsync(session, cancellationToken).ConfigureAwait(false);
                 var results = open.Session is null
                     ? batch.Recipients.Select(r => new RecipientResult(r, 421, open.Error)).ToList()
-                    : await SendAsync(open.Session, message, batch, cancellationToken).ConfigureAwait(false);
+                    : await SendAsync(open.Session, Prefix(job, batch.Recipients, message), message, batch, cancellationToken).ConfigureAwait(false);
                 var rest = TooManyRecipients(results);
                 if (rest.Count > 0) transactions.Enqueue((batch.Sender, rest));
                 foreach (var result in results.Where(r => !rest.Contains(r.Recipient)))
@@ -70,13 +71,17 @@ public sealed class DeliveryProcessor(
         catch (TransportException ex) { return (null, "4.4.1 " + ex.Message); }
     }
 
-    static async Task<IReadOnlyList<RecipientResult>> SendAsync(IOutboundSession session, byte[] message,
+    /// <summary>The recipient's own header fields for a personalised job (one recipient per transaction), else none.</summary>
+    byte[] Prefix(DeliveryJob job, List<string> recipients, byte[] message)
+        => job.Personalised && personal is not null && recipients.Count == 1 ? personal.For(job.List, recipients[0], message) : [];
+
+    static async Task<IReadOnlyList<RecipientResult>> SendAsync(IOutboundSession session, byte[] prefix, byte[] message,
         (string Sender, List<string> Recipients) batch, CancellationToken cancellationToken)
     {
         if (!session.IsUsable) return batch.Recipients.Select(r => new RecipientResult(r, 421, "4.4.2 connection lost")).ToList();
         try
         {
-            return await session.SendAsync(message, batch.Sender, batch.Recipients, cancellationToken).ConfigureAwait(false);
+            return await session.SendAsync(prefix, message, batch.Sender, batch.Recipients, cancellationToken).ConfigureAwait(false);
         }
         catch (TransportException ex)
         {
@@ -94,7 +99,8 @@ public sealed class DeliveryProcessor(
     {
         var bouncesAddress = ListAddresses.For(job.List).Bounces;
         if (job.Sender.Length > 0) return [(job.Sender, pending)];
-        if (!_options.Verp) return [(bouncesAddress, pending)];
+        // A personalised copy goes to its recipient alone, with or without VERP.
+        if (!_options.Verp) return job.Personalised ? pending.Select(r => (bouncesAddress, new List<string> { r })) : [(bouncesAddress, pending)];
         return pending.Select(r => (VerpAddress.Encode(bouncesAddress, r), new List<string> { r }));
     }
 

@@ -28,25 +28,39 @@ public sealed class MessageSigner(IDkimKeyStore keys, ILogger<MessageSigner>? lo
     /// has no key or the message cannot be signed (logged; unsigned mail is still mail).</summary>
     /// <param name="domain">The list domain (<c>d=</c>).</param>
     /// <param name="message">The complete message, CRLF line ends.</param>
-    public byte[] Sign(string domain, byte[] message)
+    public byte[] Sign(string domain, byte[] message) => Signature(domain, [], message) is { } field ? [.. field, .. message] : message;
+
+    /// <summary>Signs one recipient's header fields together with the message shared by all recipients: returns the
+    /// DKIM-Signature field followed by <paramref name="prefix"/>, to be sent before <paramref name="message"/>
+    /// (which is neither copied nor changed). The signature covers the prefix's fields (e.g. a per-member
+    /// <c>List-Unsubscribe</c>, which RFC 8058 §4 requires to be signed) and the usual fields of the message.</summary>
+    /// <param name="domain">The list domain (<c>d=</c>).</param>
+    /// <param name="prefix">Complete header fields (CRLF line ends).</param>
+    /// <param name="message">The shared message, CRLF line ends.</param>
+    /// <returns>The prefix, signed when the domain has a key and signing works (else unchanged).</returns>
+    public byte[] SignWithPrefix(string domain, byte[] prefix, byte[] message)
+        => Signature(domain, prefix, message) is { } field ? [.. field, .. prefix] : prefix;
+
+    /// <summary>The DKIM-Signature field (CRLF line ends) over the prefix's fields and the message, or null.</summary>
+    byte[]? Signature(string domain, byte[] prefix, byte[] message)
     {
         var key = keys.Find(domain);
-        if (key is null) return message;
+        if (key is null) return null;
         try
         {
-            var mime = RawMimeMessage.ForSigning(message);
+            var mime = RawMimeMessage.ForSigning(prefix, message);
             var signer = new DkimSigner(key.PrivateKey, key.Domain, key.Selector, DkimSignatureAlgorithm.RsaSha256)
             {
                 HeaderCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
                 BodyCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
             };
             signer.Sign(Dos, mime, FieldsToSign([.. mime.Headers, .. mime.Body!.Headers]));
-            return Prepend(mime.Headers[0], message);
+            return Field(mime.Headers[0]);
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
         {
             _logger.DkimSigningFailed(domain, ex.Message);
-            return message;
+            return null;
         }
     }
 
@@ -59,14 +73,14 @@ public sealed class MessageSigner(IDkimKeyStore keys, ILogger<MessageSigner>? lo
         return fields;
     }
 
-    /// <summary>The signature field's bytes (CRLF line ends) before the unchanged message.</summary>
-    static byte[] Prepend(Header signature, byte[] message)
+    /// <summary>The signature field's bytes (CRLF line ends).</summary>
+    static byte[] Field(Header signature)
     {
         if (!signature.Field.Equals("DKIM-Signature", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException("The signer did not put DKIM-Signature first.");
         var raw = Encoding.ASCII.GetString(signature.RawValue).ReplaceLineEndings("\r\n");
         var field = Encoding.ASCII.GetBytes(signature.Field + ":" + (raw.EndsWith("\r\n", StringComparison.Ordinal) ? raw : raw + "\r\n"));
-        return [.. field, .. message];
+        return field;
     }
 
     static FormatOptions CreateFormat()

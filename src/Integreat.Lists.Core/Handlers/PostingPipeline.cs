@@ -12,9 +12,14 @@ public sealed class PostingPipeline
     ];
 
     /// <summary>Runs every handler on <paramref name="message"/> and returns the bytes to distribute.</summary>
-    public byte[] Process(MailingList list, RawMessage message)
+    /// <param name="list">The list.</param>
+    /// <param name="message">The post; its headers are edited in place.</param>
+    /// <param name="unsubscribePerRecipient">True when each copy gets its own <c>List-Unsubscribe</c> at delivery
+    /// (<see cref="Unsubscribe.RecipientHeaders"/>), so the shared bytes must not carry one (two would be invalid).</param>
+    public byte[] Process(MailingList list, RawMessage message, bool unsubscribePerRecipient = false)
     {
         foreach (var handler in _handlers) handler.Process(list, message);
+        if (unsubscribePerRecipient) message.Headers.RemoveAll(MimeKit.HeaderId.ListUnsubscribe);
         return message.ToBytes();
     }
 }

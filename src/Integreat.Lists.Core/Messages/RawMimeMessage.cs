@@ -11,16 +11,26 @@ public sealed class RawMimeMessage : MimeMessage
 {
     /// <summary>Wraps a complete message (CRLF line ends).</summary>
     /// <exception cref="FormatException">The header block cannot be parsed.</exception>
-    public RawMimeMessage(byte[] bytes) : this(bytes, contentFieldsInBody: false)
+    public RawMimeMessage(byte[] bytes) : this([], bytes, contentFieldsInBody: false)
     {
     }
 
-    RawMimeMessage(byte[] bytes, bool contentFieldsInBody)
+    /// <summary>Wraps a message shared by many recipients with header fields of one recipient above it; the shared
+    /// bytes are not copied.</summary>
+    /// <param name="prefix">Complete header fields (CRLF line ends), written first; may be empty.</param>
+    /// <param name="bytes">The shared message (CRLF line ends).</param>
+    /// <exception cref="FormatException">A header block cannot be parsed.</exception>
+    public RawMimeMessage(byte[] prefix, byte[] bytes) : this(prefix, bytes, contentFieldsInBody: false)
+    {
+    }
+
+    RawMimeMessage(byte[] prefix, byte[] bytes, bool contentFieldsInBody)
     {
         var raw = RawMessage.Parse(bytes);
         Headers.Clear();
         var content = new List<Header>();
-        foreach (var header in raw.Headers)
+        var fields = prefix.Length == 0 ? raw.Headers : RawMessage.Parse([.. prefix, (byte)'\r', (byte)'\n']).Headers.Concat(raw.Headers);
+        foreach (var header in fields)
         {
             if (contentFieldsInBody && header.Field.StartsWith("Content-", StringComparison.OrdinalIgnoreCase)) content.Add(header);
             else Headers.Add(header);
@@ -32,7 +42,11 @@ public sealed class RawMimeMessage : MimeMessage
     /// move there. Only for hashing; <see cref="MimeMessage.WriteTo(Stream, CancellationToken)"/> of it would put
     /// them below the other fields.</summary>
     /// <exception cref="FormatException">The header block cannot be parsed.</exception>
-    public static RawMimeMessage ForSigning(byte[] bytes) => new(bytes, contentFieldsInBody: true);
+    public static RawMimeMessage ForSigning(byte[] bytes) => new([], bytes, contentFieldsInBody: true);
+
+    /// <summary>The signing view of <paramref name="prefix"/>'s fields above the shared <paramref name="bytes"/>.</summary>
+    /// <exception cref="FormatException">A header block cannot be parsed.</exception>
+    public static RawMimeMessage ForSigning(byte[] prefix, byte[] bytes) => new(prefix, bytes, contentFieldsInBody: true);
 
     /// <summary>Does nothing: the stored bytes go out as they are.</summary>
     public override void Prepare(EncodingConstraint constraint, int maxLineLength = 78)

@@ -18,7 +18,8 @@ public sealed class PostDistributor(
     IRecentPostStore recent,
     DeliveryHandoff handoff,
     IOptions<ModerationOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    Unsubscribe.RecipientHeaders? personal = null)
 {
     readonly PostingPipeline _pipeline = new();
 
@@ -39,8 +40,10 @@ public sealed class PostDistributor(
         var recipients = roster.Roster(list.Address).Where(m => m.Delivery == DeliveryStatus.Enabled).Select(m => m.Address)
             .Where(a => !already.Contains(a)).ToList();
         Mark(message.Headers, decision, now);
-        var bytes = _pipeline.Process(list, message);
-        handoff.Hand(postId, list, messageId.Length == 0 ? postId : messageId, "", recipients, bytes);
+        // With a web port each member's copy gets its own one-click link (RFC 8058) at delivery.
+        var personalised = personal?.OneClick == true;
+        var bytes = _pipeline.Process(list, message, personalised);
+        handoff.Hand(postId, list, messageId.Length == 0 ? postId : messageId, "", recipients, bytes, personalised);
         return (messageId, recipients);
     }
 

@@ -9,6 +9,7 @@ using Integreat.Lists.Core.Notices;
 using Integreat.Lists.Core.Posting;
 using Integreat.Lists.Core.Privacy;
 using Integreat.Lists.Core.Queues;
+using Integreat.Lists.Core.Unsubscribe;
 using Integreat.Lists.Daemon.Configuration;
 using Integreat.Lists.Daemon.Runners;
 using Integreat.Lists.Delivery;
@@ -68,6 +69,7 @@ public static class DaemonServices
         services.AddSingleton<IDeliveryJournal>(_ => new FileDeliveryJournal(settings.Storage.SpoolPath));
         services.AddSingleton<IDkimKeyStore>(_ => new FileDkimKeyStore(settings.Storage.DkimKeysPath));
         services.AddSingleton<MessageSigner>();
+        services.AddSingleton<IUnsubscribeTokens>(_ => new SealedUnsubscribeTokens(settings.Storage.UnsubscribeKeyPath));
         services.AddSingleton<IncomingSignal>();
         services.AddSingleton<ProcessingGate>();
         services.AddSingleton<DeliverySignal>();
@@ -107,6 +109,8 @@ public static class DaemonServices
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger(nameof(PublicSuffixFile))));
         services.AddSingleton<IDmarcPolicyLookup, DmarcPolicyResolver>();
         services.AddSingleton<DeliveryHandoff>();
+        services.AddSingleton<RecipientHeaders>();
+        services.AddSingleton<OneClickUnsubscribe>();
         services.AddSingleton<PostDistributor>();
         services.AddSingleton<HoldQueue>();
         services.AddSingleton<HoldDecisions>();
@@ -143,6 +147,8 @@ public static class DaemonServices
         services.AddSingleton<IReadinessCheck, DaemonReadiness>();
         services.AddSingleton(sp => new WebKeyRing(Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Directory), "web-keys")));
         services.AddSingleton<IWebArea, LoginArea>();
+        services.AddSingleton<IWebLinks, WebLinks>();
+        services.AddSingleton<IWebArea, Web.Unsubscribe.UnsubscribeArea>();
         services.AddSingleton<WebServer>();
         services.AddHostedService(sp => sp.GetRequiredService<WebServer>());
         return services;
