@@ -12,8 +12,18 @@ namespace Integreat.Lists.Core.Administration;
 public sealed class ListAdministration(IListRepository lists, IRosterRepository roster, TimeProvider time, IAuditLog? audit = null,
     IPersonDataStore? people = null)
 {
-    /// <summary>The actor and channel of roster changes made here.</summary>
+    /// <summary>The actor and channel of roster changes made here, unless <see cref="For"/> names others.</summary>
     public const string Channel = "cli";
+
+    string _actor = Channel, _channel = Channel;
+
+    /// <summary>The same use cases, audited as done by <paramref name="actor"/> through <paramref name="channel"/>
+    /// (the web admin area: the signed-in address and <c>web</c>).</summary>
+    public ListAdministration For(string actor, string channel)
+    {
+        var copy = new ListAdministration(lists, roster, time, audit, people) { _actor = actor, _channel = channel };
+        return copy;
+    }
 
     /// <summary>Creates a list with the default settings (see <see cref="MailingList.Create"/>).</summary>
     /// <param name="address">The posting address, e.g. <c>bayern@lists.integreat.example</c>.</param>
@@ -111,9 +121,8 @@ public sealed class ListAdministration(IListRepository lists, IRosterRepository 
     public ImportReport Import(string list, IReadOnlyList<ImportRow> rows)
     {
         var target = GetList(list).Address;
-        var parsed = rows.Select(r => (Row: r, Valid: EmailAddress.TryParse(r.Address, out var a) && ListAddressOf(a) is null, Address: a)).ToList();
-        if (parsed.Any(p => !p.Valid))
-            return new ImportReport(parsed.Where(p => !p.Valid).Select(p => new ImportLine(p.Row.Line, ImportOutcome.Invalid, p.Row.Address.Trim())).ToList());
+        var parsed = Parse(rows);
+        if (parsed.Any(p => !p.Valid)) return Invalid(parsed);
         var now = time.GetUtcNow().UtcDateTime;
         var added = roster.AddMissing(parsed.Select(p => Member.Create(target, p.Address, p.Row.Name, MemberRole.Member, now)).ToList())
             .Select(m => m.Address).ToHashSet(StringComparer.Ordinal);
@@ -125,8 +134,26 @@ public sealed class ListAdministration(IListRepository lists, IRosterRepository 
         return report;
     }
 
+    /// <summary>What <see cref="Import"/> would do with <paramref name="rows"/> now, without changing anything.</summary>
+    /// <exception cref="AdministrationException">The list does not exist.</exception>
+    public ImportReport PreviewImport(string list, IReadOnlyList<ImportRow> rows)
+    {
+        var target = GetList(list).Address;
+        var parsed = Parse(rows);
+        if (parsed.Any(p => !p.Valid)) return Invalid(parsed);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return new ImportReport(parsed.Select(p => new ImportLine(p.Row.Line,
+            roster.Find(target, p.Address) is null && seen.Add(p.Address) ? ImportOutcome.Added : ImportOutcome.AlreadyPresent, p.Address)).ToList());
+    }
+
+    List<(ImportRow Row, bool Valid, string Address)> Parse(IReadOnlyList<ImportRow> rows)
+        => rows.Select(r => (Row: r, Valid: EmailAddress.TryParse(r.Address, out var a) && ListAddressOf(a) is null, Address: a)).ToList();
+
+    static ImportReport Invalid(List<(ImportRow Row, bool Valid, string Address)> parsed)
+        => new(parsed.Where(p => !p.Valid).Select(p => new ImportLine(p.Row.Line, ImportOutcome.Invalid, p.Row.Address.Trim())).ToList());
+
     void Audit(string list, string command, string result)
-        => audit?.Add(AuditEntry.Create(list, time.GetUtcNow().UtcDateTime, Channel, Channel, command, result));
+        => audit?.Add(AuditEntry.Create(list, time.GetUtcNow().UtcDateTime, _actor, _channel, command, result));
 
     /// <summary>The suffixes of a list's sub-addresses, as <see cref="ListRecipient.Resolve"/> recognises them.</summary>
     static readonly string[] SubaddressSuffixes = ["-request", "-owner", "-bounces", "-join", "-leave", "-confirm"];

@@ -71,11 +71,12 @@ public sealed class MembershipWorkflow(
     /// <param name="address">The address waiting for approval.</param>
     /// <param name="channel">Who approves, for the audit log (<c>cli</c>).</param>
     /// <param name="mails">Receives the welcome to the new member (and the owners' roster-change notice); null: none.</param>
-    public bool Approve(MailingList list, string address, string channel = "cli", List<OutgoingMail>? mails = null)
+    /// <param name="actor">Who approves, for the audit log; null: the channel (<c>cli</c>).</param>
+    public bool Approve(MailingList list, string address, string channel = "cli", List<OutgoingMail>? mails = null, string? actor = null)
     {
         if (!pending.Remove(PendingRequest.ApprovalKey(list.Address, address))) return false;
         var added = roster.AddMissing([Member.Create(list.Address, address, null, MemberRole.Member, time.GetUtcNow().UtcDateTime)]);
-        Audit(list, channel, channel, "approve " + address, added.Count > 0 ? "added" : "was already a member");
+        Audit(list, actor ?? channel, channel, "approve " + address, added.Count > 0 ? "added" : "was already a member");
         if (added.Count > 0 && mails is not null)
         {
             mails.Add(WelcomeNotice.Compose(templates, list, address, null, time));
@@ -99,6 +100,15 @@ public sealed class MembershipWorkflow(
         if (!removed) return false;
         mails.Add(WelcomeNotice.Goodbye(templates, list, address, null, time));
         NotifyOwners(list, address, joined: false, mails);
+        return true;
+    }
+
+    /// <summary>Refuses the confirmed join of <paramref name="address"/> that waits for approval; nobody is told.</summary>
+    /// <returns>False when no approval for that address waits.</returns>
+    public bool Decline(MailingList list, string address, string actor, string channel)
+    {
+        if (!pending.Remove(PendingRequest.ApprovalKey(list.Address, address))) return false;
+        Audit(list, actor, channel, "decline " + address, "declined");
         return true;
     }
 

@@ -149,6 +149,8 @@ public static class DaemonServices
         services.AddSingleton<IWebArea, LoginArea>();
         services.AddSingleton<IWebLinks, WebLinks>();
         services.AddSingleton<IWebArea, Web.Unsubscribe.UnsubscribeArea>();
+        services.AddSingleton<Core.Administration.IRosterFileParser, Cli.CsvRosterFileParser>();
+        services.AddSingleton<IWebArea, Web.Admin.AdminArea>();
         services.AddSingleton<WebServer>();
         services.AddHostedService(sp => sp.GetRequiredService<WebServer>());
         return services;

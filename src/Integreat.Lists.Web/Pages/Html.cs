@@ -36,4 +36,15 @@ public static class Html
     /// <summary>A labelled text input.</summary>
     public static string Input(string id, string name, string label, string value = "", string type = "text", string extra = "")
         => $"<p><label for=\"{E(id)}\">{E(label)}</label> <input id=\"{E(id)}\" name=\"{E(name)}\" type=\"{E(type)}\" value=\"{E(value)}\"{extra}></p>";
+
+    /// <summary>A labelled select; <paramref name="options"/> are (value, label) pairs.</summary>
+    public static string Select(string id, string name, string label, IEnumerable<(string Value, string Label)> options, string selected)
+        => $"<p><label for=\"{E(id)}\">{E(label)}</label> <select id=\"{E(id)}\" name=\"{E(name)}\">" +
+           string.Concat(options.Select(o => $"<option value=\"{E(o.Value)}\"{(o.Value == selected ? " selected" : "")}>{E(o.Label)}</option>")) +
+           "</select></p>";
+
+    /// <summary>A labelled checkbox that posts <c>on</c> when ticked.</summary>
+    public static string Checkbox(string id, string name, string label, bool on, bool disabled = false)
+        => $"<p><input type=\"checkbox\" id=\"{E(id)}\" name=\"{E(name)}\" value=\"on\"{(on ? " checked" : "")}{(disabled ? " disabled" : "")}> " +
+           $"<label for=\"{E(id)}\">{E(label)}</label></p>";
 }

@@ -1,0 +1,89 @@
+using Integreat.Lists.Core.Abstractions;
+using Integreat.Lists.Core.Addressing;
+using Integreat.Lists.Core.Administration;
+using Integreat.Lists.Core.Bounces;
+using Integreat.Lists.Core.Model;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Integreat.Lists.Web.Admin;
+
+/// <summary>The roster changes of the admin area, each a POST with field <c>address</c>:
+/// <c>/admin/{list}/roster/add</c> (<c>name</c>, <c>role</c>), <c>/remove</c>, <c>/moderation</c> (<c>on</c> = on|off),
+/// <c>/role</c> (<c>role</c>; owners and site admins only) and <c>/enable</c> (delivery on, bounce score 0).</summary>
+/// <remarks>Removing an owner or moderator and changing roles need the right to change roles, so a moderator who
+/// administers the list cannot remove its owners. Every change is audited with channel <c>web</c>.</remarks>
+public static class RosterActions
+{
+    /// <summary>Maps the endpoints.</summary>
+    public static void Map(IEndpointRouteBuilder group)
+    {
+        group.MapPost("/admin/{list}/roster/add", (HttpContext http, string list, ListAdministration lists) => Change(http, list, (c, form) =>
+        {
+            var role = c.Access.CanChangeRoles && Enum.TryParse<MemberRole>(form["role"], true, out var r) ? r : MemberRole.Member;
+            var name = form["name"].ToString().Trim();
+            var outcome = lists.For(c.Actor, AdminContext.Channel).AddMembers(c.List.Address, [form["address"].ToString()], name.Length == 0 ? null : name, role).Single();
+            return outcome.Added
+                ? c.T($"{outcome.Address} wurde hinzugefügt.", $"{outcome.Address} was added.")
+                : c.T($"{outcome.Address} ist schon eingetragen.", $"{outcome.Address} is already on the roster.");
+        }));
+        group.MapPost("/admin/{list}/roster/remove", (HttpContext http, string list, ListAdministration lists, IRosterRepository roster)
+            => Change(http, list, (c, form) =>
+            {
+                var address = Member(roster, c, form).Address;
+                lists.For(c.Actor, AdminContext.Channel).RemoveMember(c.List.Address, address);
+                return c.T($"{address} wurde entfernt.", $"{address} was removed.");
+            }));
+        group.MapPost("/admin/{list}/roster/moderation", (HttpContext http, string list, MemberFlags flags) => Change(http, list, (c, form) =>
+        {
+            var on = form["on"] == "on";
+            flags.SetModerated(c.List.Address, form["address"].ToString(), on, c.Actor, AdminContext.Channel);
+            return on ? c.T("Die Nachrichten dieser Adresse werden jetzt zurückgehalten.", "Posts from this address are now held.")
+                : c.T("Die Nachrichten dieser Adresse werden nicht mehr zurückgehalten.", "Posts from this address are no longer held.");
+        }));
+        group.MapPost("/admin/{list}/roster/role", (HttpContext http, string list, MemberFlags flags) => Change(http, list, (c, form) =>
+        {
+            if (!c.Access.CanChangeRoles) throw new UnauthorizedAccessException();
+            if (!Enum.TryParse<MemberRole>(form["role"], true, out var role)) throw new AdministrationException("unknown role");
+            flags.SetRole(c.List.Address, form["address"].ToString(), role, c.Actor, AdminContext.Channel);
+            return c.T("Die Rolle wurde geändert.", "The role was changed.");
+        }));
+        group.MapPost("/admin/{list}/roster/enable", (HttpContext http, string list, IRosterRepository roster, BounceActions bounces)
+            => Change(http, list, (c, form) =>
+            {
+                var member = Member(roster, c, form);
+                bounces.Reset(c.List, member, c.Actor, AdminContext.Channel, "bounces reset " + member.Address);
+                return c.T($"Die Zustellung an {member.Address} ist eingeschaltet.", $"Delivery to {member.Address} is enabled.");
+            }));
+    }
+
+    /// <summary>Authorises, reads the form, runs <paramref name="change"/> and shows the roster with its notice;
+    /// bad input shows the roster with the problem (400), a forbidden change the 403 page.</summary>
+    static Task<IResult> Change(HttpContext http, string list, Func<AdminContext, IFormCollection, string> change)
+        => AdminGate.Run(http, list, AdminGate.Need.Administer, async c =>
+        {
+            var form = await http.Request.ReadFormAsync();
+            try
+            {
+                return RosterPage.Render(c, change(c, form));
+            }
+            catch (AdministrationException ex)
+            {
+                return RosterPage.Render(c, ex.Message, StatusCodes.Status400BadRequest);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return AdminGate.Forbidden(http, c.Ui);
+            }
+        });
+
+    /// <summary>The roster entry the form names; an owner or moderator only for those who may change roles.</summary>
+    static Member Member(IRosterRepository roster, AdminContext c, IFormCollection form)
+    {
+        var address = EmailAddress.Normalise(form["address"].ToString());
+        var member = roster.Find(c.List.Address, address) ?? throw new AdministrationException($"{address} is not a member of {c.List.Address}");
+        if (member.Role != MemberRole.Member && !c.Access.CanChangeRoles) throw new UnauthorizedAccessException();
+        return member;
+    }
+}
