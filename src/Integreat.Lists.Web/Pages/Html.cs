@@ -8,8 +8,11 @@ namespace Integreat.Lists.Web.Pages;
 /// <summary>Small helpers for writing HTML by hand: every text that is not a literal goes through <see cref="E"/>.</summary>
 public static class Html
 {
+    // Umlauts stay readable in the source of the page; markup characters and controls are still encoded.
+    static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     /// <summary>HTML-encodes <paramref name="text"/> for element content and quoted attribute values.</summary>
-    public static string E(string? text) => HtmlEncoder.Default.Encode(text ?? "");
+    public static string E(string? text) => Encoder.Encode(text ?? "");
 
     /// <summary>URL-encodes one path segment (a list address keeps its <c>@</c> readable).</summary>
     public static string Segment(string text) => Uri.EscapeDataString(text).Replace("%40", "@", StringComparison.Ordinal);
