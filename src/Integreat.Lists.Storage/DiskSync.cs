@@ -24,6 +24,21 @@ public static partial class DiskSync
     /// <exception cref="IOException">fsync failed.</exception>
     public static void Directory(string path) => SyncPath(path, ReadOnly | DirectoryFlag);
 
+    /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> durably and whole or not at all: to
+    /// <c>path.tmp</c>, fsync, rename, fsync of the directory.</summary>
+    /// <exception cref="IOException">Writing or syncing failed.</exception>
+    public static void WriteAtomically(string path, ReadOnlySpan<byte> bytes)
+    {
+        var tmp = path + ".tmp";
+        using (var file = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024))
+        {
+            file.Write(bytes);
+            file.Flush(flushToDisk: true);
+        }
+        System.IO.File.Move(tmp, path, overwrite: true);
+        Directory(Path.GetDirectoryName(path)!);
+    }
+
     /// <summary>Syncs a file that another component has open (e.g. LiteDB's log). No-op when it does not exist.</summary>
     /// <exception cref="IOException">fsync failed.</exception>
     public static void File(string path)

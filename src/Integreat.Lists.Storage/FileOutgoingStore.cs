@@ -28,15 +28,7 @@ public sealed class FileOutgoingStore : IOutgoingStore
     public void Write(string postId, byte[] message)
     {
         Forget(postId);
-        var path = PathOf(postId);
-        var tmp = path + ".tmp";
-        using (var file = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024))
-        {
-            file.Write(message);
-            file.Flush(flushToDisk: true);
-        }
-        File.Move(tmp, path, overwrite: true);
-        DiskSync.Directory(_dir);
+        DiskSync.WriteAtomically(PathOf(postId), message);
     }
 
     /// <inheritdoc/>

@@ -30,6 +30,8 @@ public sealed class LiteStore : IDisposable
         mapper.Entity<RateLimitEntry>().Id(x => x.Id, autoId: false);
         mapper.Entity<Core.Moderation.HeldPost>().Id(x => x.Id, autoId: false);
         mapper.Entity<RecentPost>().Id(x => x.Id, autoId: false);
+        mapper.Entity<Core.Archiving.ArchivedPost>().Id(x => x.Id, autoId: false);
+        mapper.Entity<Core.Archiving.ArchiveSearchEntry>().Id(x => x.Id, autoId: false);
         Database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, mapper)
         {
             UtcDate = true,
@@ -55,6 +57,12 @@ public sealed class LiteStore : IDisposable
         RateLimits.EnsureIndex(x => x.ExpiresUtc);
         Held.EnsureIndex(x => x.List);
         Recent.EnsureIndex(x => x.MessageId);
+        ArchivePosts.EnsureIndex(x => x.List);
+        ArchivePosts.EnsureIndex(x => x.MessageId);
+        ArchivePosts.EnsureIndex(x => x.SenderAddress);
+        ArchivePosts.EnsureIndex(x => x.SubjectKey);
+        ArchivePosts.EnsureIndex(x => x.ThreadId);
+        ArchiveSearch.EnsureIndex("terms", "$.Terms[*]");
     }
 
     /// <summary>The copy kept before this open upgraded the schema; null when no upgrade ran.</summary>
@@ -89,6 +97,12 @@ public sealed class LiteStore : IDisposable
 
     /// <summary>Collection <c>recent_posts</c> (Message-IDs and their recipients, for duplicate suppression).</summary>
     public ILiteCollection<RecentPost> Recent => Database.GetCollection<RecentPost>("recent_posts");
+
+    /// <summary>Collection <c>archive_posts</c> (metadata of archived posts; the bytes are files, <see cref="LiteArchiveStore"/>).</summary>
+    public ILiteCollection<Core.Archiving.ArchivedPost> ArchivePosts => Database.GetCollection<Core.Archiving.ArchivedPost>("archive_posts");
+
+    /// <summary>Collection <c>archive_search</c> (the folded words of archived posts, indexed per word).</summary>
+    public ILiteCollection<Core.Archiving.ArchiveSearchEntry> ArchiveSearch => Database.GetCollection<Core.Archiving.ArchiveSearchEntry>("archive_search");
 
     /// <summary>Makes every committed change durable by syncing LiteDB's write-ahead log (LiteDB 5 never does).</summary>
     public void Sync() => DiskSync.File(_logPath);

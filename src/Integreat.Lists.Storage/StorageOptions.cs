@@ -16,6 +16,9 @@ public sealed class StorageOptions
     /// <summary>The DKIM keys inside <see cref="Directory"/>: <c>dkim/DOMAIN/SELECTOR.pem</c>.</summary>
     public string DkimKeysPath => Path.Combine(Path.GetFullPath(Directory), "dkim");
 
+    /// <summary>The archived posts' bytes inside <see cref="Directory"/>: <c>archive/LIST/ID.eml</c>.</summary>
+    public string ArchivePath => Path.Combine(Path.GetFullPath(Directory), "archive");
+
     /// <summary>The spool folder inside <see cref="Directory"/>.</summary>
     public string SpoolPath => Path.Combine(Path.GetFullPath(Directory), "spool");
 

@@ -61,6 +61,9 @@ public sealed class ListAdministration(IListRepository lists, IRosterRepository 
         if (changes.NonmemberAction is { } action) list.NonmemberAction = action;
         if (changes.SubscriptionPolicy is { } policy) list.SubscriptionPolicy = policy;
         if (changes.ModeratorsAreAdmins is { } moderatorsAreAdmins) list.ModeratorsAreAdmins = moderatorsAreAdmins;
+        if (changes.Archive is { } archive) list.Archive = archive;
+        if (changes.ArchiveRetentionYears is { } years)
+            list.ArchiveRetentionYears = years >= 0 ? years : throw new AdministrationException("the archive retention must be 0 (for ever) or more years");
         changes.Posting?.Apply(list.Posting);
         // The list may have been removed in between; Update then reports it instead of recreating it.
         if (!lists.Update(list)) throw new AdministrationException($"no list {list.Address}");

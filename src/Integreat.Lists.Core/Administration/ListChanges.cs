@@ -14,7 +14,13 @@ public sealed record ListChanges(string? SubjectPrefix = null, ReplyToPolicy? Re
     /// <summary>Whether moderators may use the admin commands by mail; null leaves it.</summary>
     public bool? ModeratorsAreAdmins { get; init; }
 
+    /// <summary>Who may read the archive (or off); null leaves it.</summary>
+    public ArchivePolicy? Archive { get; init; }
+
+    /// <summary>Years archived posts are kept, 0 for ever; null leaves it.</summary>
+    public int? ArchiveRetentionYears { get; init; }
+
     /// <summary>True when no setting is to change.</summary>
     public bool IsEmpty => SubjectPrefix is null && ReplyTo is null && NonmemberAction is null && SubscriptionPolicy is null
-        && ModeratorsAreAdmins is null && (Posting?.IsEmpty ?? true);
+        && ModeratorsAreAdmins is null && Archive is null && ArchiveRetentionYears is null && (Posting?.IsEmpty ?? true);
 }

@@ -9,7 +9,7 @@ namespace Integreat.Lists.Core.Handlers;
 public sealed class Rfc2369HeadersHandler : IHeaderHandler
 {
     static readonly string[] Names =
-        ["List-Id", "List-Post", "List-Help", "List-Subscribe", "List-Unsubscribe", "List-Owner", "List-Archive"];
+        ["List-Id", "List-Post", "List-Help", "List-Subscribe", "List-Unsubscribe", "List-Owner", "List-Archive", "Archived-At"];
 
     /// <inheritdoc/>
     public string Name => "rfc-2369";

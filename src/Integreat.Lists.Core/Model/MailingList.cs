@@ -30,6 +30,12 @@ public sealed class MailingList
     /// <summary>The posting chain's settings: moderation, bans, limits (see <see cref="Model.PostingSettings"/>).</summary>
     public PostingSettings Posting { get; set; } = new();
 
+    /// <summary>Who may read the list's archive; <see cref="ArchivePolicy.Off"/> archives nothing. New lists: members.</summary>
+    public ArchivePolicy Archive { get; set; } = ArchivePolicy.Members;
+
+    /// <summary>How many years archived posts are kept (counted from archiving); 0 keeps them for ever (the default).</summary>
+    public int ArchiveRetentionYears { get; set; }
+
     /// <summary>When the list was created (UTC).</summary>
     public DateTime CreatedUtc { get; set; }
 

@@ -1,4 +1,5 @@
 using Integreat.Lists.Core.Abstractions;
+using Integreat.Lists.Core.Archiving;
 using Integreat.Lists.Core.Configuration;
 using Integreat.Lists.Core.Delivering;
 using Integreat.Lists.Core.Handlers;
@@ -11,7 +12,8 @@ namespace Integreat.Lists.Core.Posting;
 
 /// <summary>Distributes an accepted or approved post: the posting pipeline once, then one hand-off to delivery for
 /// every member who did not already get the same Message-ID from another list within the duplicate window.</summary>
-/// <remarks>Idempotent per <c>postId</c> (<see cref="DeliveryHandoff"/>). Members of two lists that both got the
+/// <remarks>Idempotent per <c>postId</c> (<see cref="DeliveryHandoff"/>, <see cref="ArchiveRecorder"/>); the post is
+/// archived (unless the list's archive is off) before it is handed to delivery. Members of two lists that both got the
 /// post receive it once: from whichever list distributed it first.</remarks>
 public sealed class PostDistributor(
     IRosterRepository roster,
@@ -19,6 +21,8 @@ public sealed class PostDistributor(
     DeliveryHandoff handoff,
     IOptions<ModerationOptions> options,
     TimeProvider time,
+    ArchiveRecorder archiver,
+    ArchiveLinks links,
     Unsubscribe.RecipientHeaders? personal = null)
 {
     readonly PostingPipeline _pipeline = new();
@@ -42,7 +46,9 @@ public sealed class PostDistributor(
         Mark(message.Headers, decision, now);
         // With a web port each member's copy gets its own one-click link (RFC 8058) at delivery.
         var personalised = personal?.OneClick == true;
-        var bytes = _pipeline.Process(list, message, personalised);
+        var bytes = _pipeline.Process(list, message, personalised, new ArchiveHeadersHandler(links, postId));
+        // Archived before the hand-off, so that Archived-At never points at a missing page; both are idempotent per post id.
+        archiver.Record(postId, list, bytes, now);
         handoff.Hand(postId, list, messageId.Length == 0 ? postId : messageId, "", recipients, bytes, personalised);
         return (messageId, recipients);
     }

@@ -1,3 +1,4 @@
+using Integreat.Lists.Core.Archiving;
 using Integreat.Lists.Core.Configuration;
 using Integreat.Lists.Core.Privacy;
 using Integreat.Lists.Smtp;
@@ -39,6 +40,9 @@ public sealed record Settings(SmtpIntakeOptions Smtp, DeliveryOptions Delivery, 
     /// <summary>Section <c>Dns</c>: the resolvers for DKIM keys, DMARC records and MX.</summary>
     public DnsOptions Dns { get; init; } = new();
 
+    /// <summary>Section <c>Archive</c>: how archive pages show senders, threading and search.</summary>
+    public ArchiveOptions Archive { get; init; } = new();
+
     /// <summary>Binds and validates every section.</summary>
     /// <exception cref="SettingsException">A value cannot be converted, or a setting is invalid.</exception>
     public static Settings Bind(IConfiguration configuration)
@@ -60,12 +64,13 @@ public sealed record Settings(SmtpIntakeOptions Smtp, DeliveryOptions Delivery, 
             var bounces = configuration.GetSection(BounceOptions.Section).Get<BounceOptions>() ?? new();
             var privacy = configuration.GetSection(PrivacyOptions.Section).Get<PrivacyOptions>() ?? new();
             var dns = configuration.GetSection(DnsOptions.Section).Get<DnsOptions>() ?? new();
+            var archive = configuration.GetSection(ArchiveOptions.Section).Get<ArchiveOptions>() ?? new();
             // As for Smtp:Listen: a configured array replaces the default instead of merging by index.
             dns.Servers = configuration.GetSection(DnsOptions.Section + ":Servers").Get<string[]>() ?? [];
             var settings = new Settings(smtp, delivery, storage, lists)
             {
                 Commands = commands, Web = web, Log = log, Templates = templates, Bounces = bounces, Privacy = privacy,
-                Moderation = moderation, Dns = dns,
+                Moderation = moderation, Dns = dns, Archive = archive,
             };
             var problems = SettingsValidator.Validate(smtp, delivery, storage, lists, commands).Concat(WebValidator.Validate(web))
                 .Concat(SettingsValidator.ValidateBounces(bounces)).ToList();
@@ -73,6 +78,7 @@ public sealed record Settings(SmtpIntakeOptions Smtp, DeliveryOptions Delivery, 
             problems.AddRange(TemplateProblems(templates));
             SettingsValidator.ValidateModeration(moderation, problems);
             problems.AddRange(PrivacyValidator.Validate(privacy));
+            problems.AddRange(ArchiveValidator.Validate(archive));
             SettingsValidator.ValidateDns(dns, problems);
             return problems.Count == 0 ? settings : throw new SettingsException(problems);
         }

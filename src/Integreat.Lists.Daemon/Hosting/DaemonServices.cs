@@ -1,4 +1,5 @@
 using Integreat.Lists.Core.Abstractions;
+using Integreat.Lists.Core.Archiving;
 using Integreat.Lists.Core.Bounces;
 using Integreat.Lists.Core.Commands;
 using Integreat.Lists.Core.Delivering;
@@ -41,6 +42,10 @@ public static class DaemonServices
         services.AddSingleton(Options.Create(settings.Web));
         services.AddSingleton(Options.Create(settings.Privacy));
         services.AddSingleton<IPersonDataStore, LitePersonDataStore>();
+        services.AddSingleton(Options.Create(settings.Archive));
+        services.AddSingleton<IArchiveStore>(sp => new LiteArchiveStore(sp.GetRequiredService<LiteStore>(), settings.Storage.ArchivePath));
+        services.AddSingleton(new ArchiveLinks(settings.Web.BaseUrl.Length > 0 ? settings.Web.BaseUrl : settings.Web.Listen));
+        services.AddSingleton<ArchiveRecorder>();
         services.AddSingleton<PrometheusListMetrics>();
         services.AddSingleton(sp => new ActivityMetrics(sp.GetRequiredService<PrometheusListMetrics>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IListMetrics>(sp => sp.GetRequiredService<ActivityMetrics>());

@@ -28,9 +28,9 @@ public sealed class ListsCommandTests : IDisposable
         Assert.Equal(["address: " + Bayern, "name: Integreat Bayern", "list-id: bayern.lists.example.org", "subject-prefix: [Bayern]",
             "reply-to: none", "nonmember-action: reject", "subscription-policy: moderate", "members: 2"], lines[..8]);
         Assert.Matches(@"^created: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", lines[8]);
-        Assert.Equal("moderators-are-admins: off", lines[9]);
+        Assert.Equal(["moderators-are-admins: off", "archive: members", "archive-retention-years: forever"], lines[9..12]);
         Assert.Equal(["emergency: off", "approval-passphrase: none", "max-size-kib: 5120", "max-recipients: 10",
-            "require-explicit-destination: on", "administrivia: on"], lines[10..]);
+            "require-explicit-destination: on", "administrivia: on"], lines[12..]);
     }
 
     [Fact]

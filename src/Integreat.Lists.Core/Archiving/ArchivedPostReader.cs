@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using Integreat.Lists.Core.Addressing;
+using MimeKit;
+
+namespace Integreat.Lists.Core.Archiving;
+
+/// <summary>Reads an archived post's metadata and search words from its bytes (MimeKit). The thread is the
+/// <see cref="ArchiveRecorder"/>'s to decide.</summary>
+public static partial class ArchivedPostReader
+{
+    /// <summary>Parses <paramref name="raw"/>.</summary>
+    /// <param name="id">The post id.</param>
+    /// <param name="list">The list address.</param>
+    /// <param name="raw">The message bytes.</param>
+    /// <param name="archivedUtc">The time of archiving; also the date of a post without a plausible Date:.</param>
+    /// <exception cref="FormatException">The bytes are not a message MimeKit can read.</exception>
+    public static (ArchivedPost Post, ArchiveSearchEntry Search) Read(string id, string list, byte[] raw, DateTime archivedUtc)
+    {
+        var message = Load(raw);
+        var from = message.From.Mailboxes.FirstOrDefault();
+        var date = message.Date == DateTimeOffset.MinValue || message.Date.UtcDateTime > archivedUtc.AddDays(1)
+            ? archivedUtc : message.Date.UtcDateTime;
+        var post = new ArchivedPost
+        {
+            Id = id, List = list, MessageId = message.MessageId ?? "", SenderName = from?.Name?.Trim() ?? "",
+            SenderAddress = from is null ? "" : EmailAddress.Normalise(from.Address), Subject = message.Subject?.Trim() ?? "",
+            DateUtc = date, ArchivedUtc = archivedUtc, InReplyTo = message.InReplyTo ?? "", References = message.References.ToList(),
+            Month = BerlinTime.Month(date),
+        };
+        var search = new ArchiveSearchEntry
+        {
+            Id = id, List = list, Subject = Join(post.Subject), Sender = Join(post.SenderName + " " + post.SenderAddress),
+            Body = Join(BodyText(message)),
+        };
+        search.Terms = $"{search.Subject} {search.Sender} {search.Body}".Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Distinct(StringComparer.Ordinal).ToList();
+        return (post, search);
+    }
+
+    /// <summary>Parses message bytes.</summary>
+    /// <exception cref="FormatException">MimeKit cannot read them.</exception>
+    public static MimeMessage Load(byte[] raw)
+    {
+        try
+        {
+            using var stream = new MemoryStream(raw, writable: false);
+            return MimeMessage.Load(stream);
+        }
+        catch (ParseException ex)
+        {
+            throw new FormatException("the archived post cannot be parsed: " + ex.Message, ex);
+        }
+    }
+
+    /// <summary>The plain text of the body: the text part, else the HTML part without tags.</summary>
+    public static string BodyText(MimeMessage message)
+    {
+        if (message.TextBody is { } text) return text;
+        return message.HtmlBody is { } html ? System.Net.WebUtility.HtmlDecode(Tags().Replace(Hidden().Replace(html, " "), " ")) : "";
+    }
+
+    static string Join(string text) => string.Join(' ', SearchWords.Split(text));
+
+    [GeneratedRegex("<[^>]*>", RegexOptions.CultureInvariant)]
+    private static partial Regex Tags();
+
+    [GeneratedRegex("<(script|style)[^>]*>.*?</\\1>", RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex Hidden();
+}
