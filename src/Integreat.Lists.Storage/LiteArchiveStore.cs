@@ -63,7 +63,7 @@ public sealed class LiteArchiveStore(LiteStore store, string directory) : IArchi
 
     /// <inheritdoc/>
     public IReadOnlyList<ArchiveSearchEntry> WithTerm(string list, string term)
-        => store.ArchiveSearch.Find("$.Terms[*] ANY = @0", new LiteDB.BsonValue(term)).Where(e => e.List == list).ToList();
+        => store.ArchiveSearch.Find(LiteDB.BsonExpression.Create("$.Terms[*] ANY = @0", new LiteDB.BsonValue(term))).Where(e => e.List == list).ToList();
 
     /// <inheritdoc/>
     public IReadOnlyList<ArchivedPost> ByAuthor(string address) => store.ArchivePosts.Find(p => p.SenderAddress == address).ToList();

@@ -6,4 +6,6 @@ namespace Integreat.Lists.Core.Privacy;
 /// <param name="BounceRecords">Bounce records deleted.</param>
 /// <param name="AuditEntries">Audit entries pseudonymised or deleted.</param>
 /// <param name="PendingRequests">Open confirmations and approvals deleted.</param>
-public sealed record ForgetReport(string Pseudonym, IReadOnlyList<string> Lists, int BounceRecords, int AuditEntries, int PendingRequests);
+/// <param name="ArchivedPosts">Archived posts authored, pseudonymised or deleted (<see cref="PrivacyOptions.ForgetArchive"/>).</param>
+public sealed record ForgetReport(string Pseudonym, IReadOnlyList<string> Lists, int BounceRecords, int AuditEntries, int PendingRequests,
+    int ArchivedPosts = 0);

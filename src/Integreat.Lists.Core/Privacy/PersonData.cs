@@ -13,6 +13,8 @@ namespace Integreat.Lists.Core.Privacy;
 /// <param name="PendingRequests">Open confirmations and approvals for the address.</param>
 /// <param name="SuppressedSinceUtc">When the address was forgotten (and so may not be re-added); null when it was not.</param>
 /// <param name="HeldPosts">Posts from the address waiting for a moderator (envelope sender or From:).</param>
+/// <param name="ArchivedPosts">Archived posts whose From: is the address, on every list (metadata; the posts
+/// themselves are on the archive pages and in the mbox exports).</param>
 public sealed record PersonData(
     string Address,
     DateTime ExportedUtc,
@@ -21,4 +23,5 @@ public sealed record PersonData(
     IReadOnlyList<AuditEntry> AuditEntries,
     IReadOnlyList<PendingRequest> PendingRequests,
     DateTime? SuppressedSinceUtc,
-    IReadOnlyList<Moderation.HeldPost> HeldPosts);
+    IReadOnlyList<Moderation.HeldPost> HeldPosts,
+    IReadOnlyList<Archiving.ArchivedPost>? ArchivedPosts = null);

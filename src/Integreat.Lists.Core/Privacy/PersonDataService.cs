@@ -11,7 +11,8 @@ namespace Integreat.Lists.Core.Privacy;
 /// <summary>The data-protection use cases behind <c>person export|forget|allow</c>: what is kept about one
 /// address (DSGVO Art. 15) and erasing it (Art. 17), across every list.</summary>
 /// <remarks>Forgetting removes the address from every roster, deletes its bounce records and open requests,
-/// pseudonymises (or deletes, <see cref="PrivacyOptions.ForgetAudit"/>) the audit entries naming it, and keeps only
+/// pseudonymises (or deletes, <see cref="PrivacyOptions.ForgetAudit"/>) the audit entries naming it and (per
+/// <see cref="PrivacyOptions.ForgetArchive"/>) the archived posts it wrote, and keeps only
 /// the SHA-256 of the address, so an administrator cannot add it again unknowingly. Log lines already written
 /// (standard output) are the log store's to expire.</remarks>
 public sealed class PersonDataService(
@@ -20,10 +21,14 @@ public sealed class PersonDataService(
     IAuditLog audit,
     IOptions<PrivacyOptions> options,
     TimeProvider time,
-    IHeldPostStore? held = null)
+    IHeldPostStore? held = null,
+    IArchiveStore? archive = null)
 {
     /// <summary>The audit channel of these use cases.</summary>
     public const string Channel = "privacy";
+
+    /// <summary>True when <see cref="Forget"/> deletes archived posts instead of pseudonymising them.</summary>
+    public bool ForgetsArchiveByDeleting => options.Value.ForgetArchive == PrivacyOptions.Delete;
 
     /// <summary>Everything kept about <paramref name="address"/>.</summary>
     /// <exception cref="AdministrationException">The address is invalid.</exception>
@@ -32,7 +37,7 @@ public sealed class PersonDataService(
         var normalised = Parse(address);
         return new PersonData(normalised, time.GetUtcNow().UtcDateTime, people.Memberships(normalised), people.BounceRecords(normalised),
             people.AuditEntries(normalised), people.PendingRequests(normalised), people.SuppressedSince(Hash(normalised)),
-            HeldBy(normalised));
+            HeldBy(normalised), archive?.ByAuthor(normalised) ?? []);
     }
 
     /// <summary>Erases <paramref name="address"/> as described on the class.</summary>
@@ -48,9 +53,24 @@ public sealed class PersonDataService(
         var bounces = people.DeleteBounceRecords(normalised);
         var pending = people.DeletePendingRequests(normalised);
         var rewritten = people.RewriteAudit(normalised, options.Value.ForgetAudit == PrivacyOptions.Delete ? null : pseudonym);
+        var archived = ForgetArchived(normalised, pseudonym);
         people.Suppress(hash, now);
         foreach (var list in lists) audit.Add(AuditEntry.Create(list, now, Channel, Channel, "person forget " + pseudonym, "removed and forgotten"));
-        return new ForgetReport(pseudonym, lists, bounces, rewritten, pending);
+        return new ForgetReport(pseudonym, lists, bounces, rewritten, pending, archived);
+    }
+
+    /// <summary>Pseudonymises or deletes (<see cref="PrivacyOptions.ForgetArchive"/>) the archived posts authored by
+    /// <paramref name="address"/>; returns how many.</summary>
+    int ForgetArchived(string address, string pseudonym)
+    {
+        if (archive is null) return 0;
+        var posts = archive.ByAuthor(address);
+        foreach (var post in posts)
+        {
+            if (options.Value.ForgetArchive == PrivacyOptions.Delete) archive.Delete(post);
+            else Archiving.ArchivePseudonymiser.Rewrite(archive, post, pseudonym);
+        }
+        return posts.Count;
     }
 
     /// <summary>Drops the suppression of <paramref name="address"/>, when the person asks to be added again.</summary>

@@ -16,6 +16,10 @@ public sealed class PrivacyOptions
     /// <summary><see cref="Pseudonymise"/> or <see cref="Delete"/>.</summary>
     public string ForgetAudit { get; set; } = Pseudonymise;
 
+    /// <summary>What <c>person forget</c> does to the person's archived posts: <see cref="Pseudonymise"/> keeps them
+    /// under the pseudonym (<see cref="Archiving.ArchivePseudonymiser"/>), <see cref="Delete"/> removes them.</summary>
+    public string ForgetArchive { get; set; } = Pseudonymise;
+
     /// <summary>How long bounce records are kept; zero keeps them for ever.</summary>
     public TimeSpan BounceRecordRetention { get; set; } = TimeSpan.FromDays(180);
 

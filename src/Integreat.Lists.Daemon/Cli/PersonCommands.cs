@@ -27,7 +27,7 @@ internal static class PersonCommands
     static Command Export(AdminRunner admin)
     {
         var address = new Argument<string>("ADDRESS") { Description = "The person's e-mail address." };
-        var command = new Command("export", "Prints everything kept about the address as JSON: memberships, bounce records, audit entries, open requests.") { address };
+        var command = new Command("export", "Prints everything kept about the address as JSON: memberships, bounce records, audit entries, open requests, held and archived posts.") { address };
         command.SetAction((parse, ct) => admin.RunAsync(parse, (services, output, _) =>
         {
             output.WriteLine(JsonSerializer.Serialize(Service(services).Export(parse.GetValue(address)!), Json));
@@ -39,12 +39,13 @@ internal static class PersonCommands
     static Command Forget(AdminRunner admin)
     {
         var address = new Argument<string>("ADDRESS") { Description = "The person's e-mail address." };
-        var command = new Command("forget", "Removes the address from every list, deletes its records, pseudonymises the audit log and keeps only a hash against re-adding.") { address };
+        var command = new Command("forget", "Removes the address from every list, deletes its records, pseudonymises the audit log and its archived posts and keeps only a hash against re-adding.") { address };
         command.SetAction((parse, ct) => admin.RunAsync(parse, (services, output, _) =>
         {
             var report = Service(services).Forget(parse.GetValue(address)!);
             output.WriteLine($"forgotten as {report.Pseudonym}: removed from {report.Lists.Count} list(s){(report.Lists.Count > 0 ? " (" + string.Join(", ", report.Lists) + ")" : "")}, " +
-                $"{report.BounceRecords} bounce record(s) and {report.PendingRequests} open request(s) deleted, {report.AuditEntries} audit entr(ies) changed");
+                $"{report.BounceRecords} bounce record(s) and {report.PendingRequests} open request(s) deleted, {report.AuditEntries} audit entr(ies) changed, " +
+                $"{report.ArchivedPosts} archived post(s) {(Service(services).ForgetsArchiveByDeleting ? "deleted" : "pseudonymised")}");
             return 0;
         }, ct));
         return command;

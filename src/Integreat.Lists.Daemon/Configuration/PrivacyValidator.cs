@@ -11,6 +11,8 @@ public static class PrivacyValidator
         var problems = new List<string>();
         if (privacy.ForgetAudit is not (PrivacyOptions.Pseudonymise or PrivacyOptions.Delete))
             problems.Add($"Privacy:ForgetAudit '{privacy.ForgetAudit}' must be 'pseudonymise' or 'delete'.");
+        if (privacy.ForgetArchive is not (PrivacyOptions.Pseudonymise or PrivacyOptions.Delete))
+            problems.Add($"Privacy:ForgetArchive '{privacy.ForgetArchive}' must be 'pseudonymise' or 'delete'.");
         if (privacy.BounceRecordRetention < TimeSpan.Zero) problems.Add("Privacy:BounceRecordRetention must not be negative (0 keeps records for ever).");
         if (privacy.AuditRetention < TimeSpan.Zero) problems.Add("Privacy:AuditRetention must not be negative (0 keeps entries for ever).");
         if (privacy.RetentionInterval < TimeSpan.FromMinutes(1)) problems.Add("Privacy:RetentionInterval must be at least 00:01:00.");

@@ -156,6 +156,7 @@ public static class DaemonServices
         services.AddSingleton<IWebArea, Web.Unsubscribe.UnsubscribeArea>();
         services.AddSingleton<Core.Administration.IRosterFileParser, Cli.CsvRosterFileParser>();
         services.AddSingleton<IWebArea, Web.Admin.AdminArea>();
+        services.AddSingleton<IWebArea, Integreat.Lists.Web.Archive.ArchiveArea>();
         services.AddSingleton<WebServer>();
         services.AddHostedService(sp => sp.GetRequiredService<WebServer>());
         return services;

@@ -29,6 +29,11 @@ public static class SiteStyle
         .notice { border-left: 4px solid #0b4f8a; padding: .5rem 1rem; background: #eef4fa; }
         .error { border-left: 4px solid #a4000f; padding: .5rem 1rem; background: #fbeeee; }
         pre { white-space: pre-wrap; background: #f4f4f4; padding: .5rem; }
+        .html-body { border: 1px solid #d0d0d0; padding: 1rem; overflow-wrap: anywhere; }
+        .html-body img { max-width: 100%; }
+        .blocked { color: #595959; font-style: italic; }
+        dl.meta { display: grid; grid-template-columns: max-content auto; gap: .2rem 1rem; }
+        dl.meta dt { font-weight: 600; }
         """;
 
     /// <summary>Maps <c>GET /site.css</c>.</summary>

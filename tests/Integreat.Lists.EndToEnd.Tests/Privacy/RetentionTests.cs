@@ -49,7 +49,7 @@ public sealed class RetentionTests
         }
     }
 
-    static Task WaitForRunsAsync(RetentionRunner runner, int runs)
+    internal static Task WaitForRunsAsync(RetentionRunner runner, int runs)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void Handler((int, int) _)
