@@ -62,10 +62,20 @@ public sealed partial class WebSession : IDisposable
     /// <summary>Asks for a sign-in link for <paramref name="address"/> and returns the link from the mail.</summary>
     public async Task<string> RequestLinkAsync(FakeSmarthost smarthost, string address)
     {
-        var before = smarthost.Messages.Count(m => m.Recipients.Contains(address));
+        var before = MailCount(smarthost, address);
         using var response = await SubmitAsync("/login", [new("address", address)]);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await smarthost.WaitForAsync(h => h.Messages.Count(m => m.Recipients.Contains(address)) > before, Timeout);
+        return await LinkAfterAsync(smarthost, address, before);
+    }
+
+    /// <summary>How many messages <paramref name="address"/> has received so far.</summary>
+    public static int MailCount(FakeSmarthost smarthost, string address) => smarthost.Messages.Count(m => m.Recipients.Contains(address));
+
+    /// <summary>Waits for the mail after the <paramref name="before"/>th to <paramref name="address"/> and returns the
+    /// sign-in link in it.</summary>
+    public static async Task<string> LinkAfterAsync(FakeSmarthost smarthost, string address, int before)
+    {
+        await smarthost.WaitForAsync(h => MailCount(h, address) > before, Timeout);
         var mail = smarthost.Messages.Last(m => m.Recipients.Contains(address)).ToMimeMessage();
         return LinkPattern().Match(mail.TextBody ?? "").Value;
     }
