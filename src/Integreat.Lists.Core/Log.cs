@@ -16,7 +16,7 @@ public static partial class Log
     public static partial void Decision(this ILogger logger, string messageId, string list, string disposition, string rule, string reason);
 
     /// <summary>A message handed to delivery.</summary>
-    [LoggerMessage(1102, LogLevel.Information, "{MessageId} list={List} queued for {Count} recipients as {PostId}")]
+    [LoggerMessage(1102, LogLevel.Information, "{MessageId} list={List} queued for recipients={Count} as {PostId}")]
     public static partial void Queued(this ILogger logger, string messageId, string list, int count, string postId);
 
     /// <summary>An entry moved to another queue for a later runner.</summary>

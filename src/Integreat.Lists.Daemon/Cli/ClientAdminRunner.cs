@@ -30,6 +30,13 @@ internal sealed class ClientAdminRunner(TextWriter output, TextWriter error) : A
             foreach (var problem in ex.Problems) await error.WriteLineAsync("error: " + problem).ConfigureAwait(false);
             return Cli.BadInput;
         }
+        if (ReadsOnly(parseResult) && !File.Exists(settings.Storage.DatabasePath))
+        {
+            // Opening the store would create an empty one, and the command would report on it as if it were real.
+            await error.WriteLineAsync($"error: there is no store at {settings.Storage.DatabasePath}: no daemon has run with this " +
+                "configuration yet; check --config and Storage:Directory").ConfigureAwait(false);
+            return 1;
+        }
         var socket = ControlSocket.PathFor(settings.Storage);
         try
         {
@@ -46,6 +53,10 @@ internal sealed class ClientAdminRunner(TextWriter output, TextWriter error) : A
             return 1;
         }
     }
+
+    /// <summary><c>status</c>, the command an operator runs first to see whether the configuration points at the
+    /// right store (other commands on an empty store fail on their own: no such list).</summary>
+    static bool ReadsOnly(ParseResult parseResult) => parseResult.CommandResult.Command.Name is "status";
 
     async Task<int> ForwardOrRunAsync(Settings settings, string socket, IReadOnlyList<string> args, AdminHandler handler,
         CancellationToken cancellationToken)

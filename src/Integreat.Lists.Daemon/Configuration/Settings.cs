@@ -84,8 +84,7 @@ public sealed record Settings(SmtpIntakeOptions Smtp, DeliveryOptions Delivery, 
         }
         catch (InvalidOperationException ex)
         {
-            // The binder's own message names the key ("Failed to convert configuration value at 'Delivery:GiveUpAfter' …").
-            throw new SettingsException([$"{ex.Message} {ex.InnerException?.Message}".Trim()]);
+            throw new SettingsException([BinderProblem.Describe(ex)]);
         }
     }
 

@@ -24,7 +24,17 @@ public sealed class ListSeeder(Settings settings, IListRepository lists, IRoster
             var now = time.GetUtcNow().UtcDateTime;
             roster.AddMissing(seed.Owners.Select(o => Member.Create(list.Address, o, null, MemberRole.Owner, now)).ToList());
         }
+        WarnAboutListsWithoutOwner();
         return Task.CompletedTask;
+    }
+
+    /// <summary>A list without owner or moderator holds posts and gets owner mail that nobody will read: say so at
+    /// every start, with the command that fixes it, rather than let held posts expire unseen.</summary>
+    void WarnAboutListsWithoutOwner()
+    {
+        foreach (var list in lists.All().Where(l => roster.OwnersOf(l.Address).Count == 0))
+            logger.LogWarning("list {List} has no owner or moderator: held posts and owner mail reach nobody; add one with " +
+                              "'integreat-lists members add {List} ADDRESS --role owner'", list.Address, list.Address);
     }
 
     /// <inheritdoc/>

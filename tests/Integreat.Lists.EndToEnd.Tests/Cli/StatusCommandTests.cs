@@ -40,6 +40,7 @@ public sealed class StatusCommandTests
     public async Task Without_a_daemon_it_reads_the_store_and_says_so()
     {
         using var sandbox = new CliSandbox();
+        (await sandbox.RunAsync("lists", "create", "bayern@lists.example.org")).AssertSuccess();
 
         var lines = (await sandbox.RunAsync("status")).AssertSuccess().OutLines;
 
@@ -47,5 +48,17 @@ public sealed class StatusCommandTests
         Assert.Contains("delivery due: 0", lines);
         Assert.Contains("oldest deferred: -", lines);
         Assert.Contains("last delivery: -", lines);
+    }
+
+    [Fact]
+    public async Task On_a_directory_without_a_store_it_says_so_and_creates_nothing()
+    {
+        using var sandbox = new CliSandbox();
+
+        var result = await sandbox.RunAsync("status");
+
+        Assert.Equal(1, result.Code);
+        Assert.StartsWith("error: there is no store at ", Assert.Single(result.ErrLines));
+        Assert.False(File.Exists(sandbox.Settings.Storage.DatabasePath));
     }
 }

@@ -50,4 +50,15 @@ public sealed class DnsSettingsTests
         Assert.Equal(DnsStatus.Failure, mx.Status);
         Assert.Empty(txt.Records);
     }
+
+    [Theory]
+    [InlineData("Delivery:Connections", "vier", "Delivery:Connections is 'vier', but it takes a whole number such as 4.")]
+    [InlineData("Dns:Timeout", "5s", "Dns:Timeout is '5s', but it takes a duration as hh:mm:ss or d.hh:mm:ss, such as 00:05:00 or 1.00:00:00.")]
+    [InlineData("Delivery:Verp", "ja", "Delivery:Verp is 'ja', but it takes true or false.")]
+    public void AValueOfTheWrongTypeIsOnePlainSentence(string key, string value, string expected)
+    {
+        var error = Assert.Throws<SettingsException>(() => Bind(new() { [key] = value }));
+
+        Assert.Equal([expected], error.Problems);
+    }
 }

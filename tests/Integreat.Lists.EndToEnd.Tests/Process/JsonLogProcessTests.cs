@@ -41,6 +41,9 @@ public sealed class JsonLogProcessTests(ITestOutputHelper output)
             .Order(StringComparer.Ordinal)
             .ToList();
         Assert.Equal(["a@example.org 1 sent", "b@example.net 1 deferred", "b@example.net 2 sent"], deliveries);
+        // The shipped lists have no owner: each start says so once per list, with the command that fixes it.
+        Assert.Single(stdout, e => e.GetProperty("LogLevel").GetString() == "Warning"
+                                   && e.GetProperty("Message").GetString()!.StartsWith($"list {Bayern} has no owner or moderator", StringComparison.Ordinal));
     }
 
     /// <summary>The JSON formatter writes a template field as a string or a number, depending on its type.</summary>
