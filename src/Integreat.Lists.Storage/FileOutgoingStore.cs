@@ -25,10 +25,13 @@ public sealed class FileOutgoingStore : IOutgoingStore
     }
 
     /// <inheritdoc/>
+    /// <remarks>The array is kept for readers: the caller must not modify it afterwards.</remarks>
     public void Write(string postId, byte[] message)
     {
         Forget(postId);
         DiskSync.WriteAtomically(PathOf(postId), message);
+        // The first delivery job reads the post at once: keep the written bytes rather than read a second copy.
+        Remember(postId, message);
     }
 
     /// <inheritdoc/>
@@ -41,6 +44,12 @@ public sealed class FileOutgoingStore : IOutgoingStore
                 if (node.Value.PostId == postId) return node.Value.Bytes;
         }
         var bytes = File.ReadAllBytes(PathOf(postId));
+        Remember(postId, bytes);
+        return bytes;
+    }
+
+    void Remember(string postId, byte[] bytes)
+    {
         lock (_gate)
         {
             _cache.AddFirst((postId, bytes));
@@ -51,7 +60,6 @@ public sealed class FileOutgoingStore : IOutgoingStore
                 _cache.RemoveLast();
             }
         }
-        return bytes;
     }
 
     /// <inheritdoc/>

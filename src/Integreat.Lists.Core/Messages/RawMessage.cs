@@ -41,15 +41,19 @@ public sealed class RawMessage
     }
 
     /// <summary>The message bytes: the headers (CRLF), a blank line, then the original body bytes.</summary>
-    /// <remarks><see cref="HeaderList.WriteTo(FormatOptions, Stream, CancellationToken)"/> ends with the blank line itself.</remarks>
+    /// <remarks><see cref="HeaderList.WriteTo(FormatOptions, Stream, CancellationToken)"/> ends with the blank line itself.
+    /// The result is allocated once at its exact size: a 10 MB post must not pass through a growing buffer and a
+    /// copy of it (bench/README.md, memory).</remarks>
     public byte[] ToBytes()
     {
-        using var output = new MemoryStream(Body.Length + 4096);
+        using var headers = new MemoryStream(4096);
         var format = FormatOptions.Default.Clone();
         format.NewLineFormat = NewLineFormat.Dos;
-        Headers.WriteTo(format, output);
-        output.Write(Body.Span);
-        return output.ToArray();
+        Headers.WriteTo(format, headers);
+        var bytes = GC.AllocateUninitializedArray<byte>(checked((int)headers.Length + Body.Length));
+        headers.GetBuffer().AsSpan(0, (int)headers.Length).CopyTo(bytes);
+        Body.Span.CopyTo(bytes.AsSpan((int)headers.Length));
+        return bytes;
     }
 
     /// <summary>The length of a leading mbox <c>From </c> line (RFC 4155), which is an envelope marker, not a

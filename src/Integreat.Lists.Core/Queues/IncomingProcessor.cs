@@ -103,12 +103,14 @@ public sealed class IncomingProcessor(
         _metrics.PostDecided(list.Address, decision.Disposition, _time.GetUtcNow().UtcDateTime - entry.Data.ReceivedUtc);
     }
 
+    /// <remarks>Persistent: the parts read their content from <paramref name="raw"/> instead of copying it, so a
+    /// rule looking at the body does not double a large post in memory. The stream is not disposed because the
+    /// parts keep reading it; it owns nothing but the array.</remarks>
     static MimeMessage? Parse(byte[] raw)
     {
         try
         {
-            using var stream = new MemoryStream(raw, writable: false);
-            return MimeMessage.Load(stream);
+            return MimeMessage.Load(new MemoryStream(raw, writable: false), persistent: true);
         }
         catch (FormatException)
         {

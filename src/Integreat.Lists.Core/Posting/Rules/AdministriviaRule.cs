@@ -9,6 +9,9 @@ public sealed class AdministriviaRule : IPostingRule
 {
     const int BodyLines = 5;
 
+    /// <summary>Lines read at most to find <see cref="BodyLines"/> (a command is at the top of its mail).</summary>
+    const int MaxLinesRead = 200;
+
     static readonly HashSet<string> Words = new(StringComparer.OrdinalIgnoreCase)
     {
         "abmelden", "anmelden", "austragen", "eintragen", "abbestellen", "hilfe", "unsubscribe", "subscribe", "remove",
@@ -26,13 +29,29 @@ public sealed class AdministriviaRule : IPostingRule
     {
         if (!post.List.Posting.Administrivia) return false;
         var lines = new List<string> { post.Headers[HeaderId.Subject] ?? "" };
-        if (post.Parsed?.TextBody is { } text)
-            lines.AddRange(text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('>')).Take(BodyLines));
+        if (post.Parsed is { } parsed) lines.AddRange(FirstBodyLines(parsed));
         var command = lines.Select(FirstWord).FirstOrDefault(w => w is not null && Words.Contains(w));
         if (command is null) return false;
         post.Reasons.Add($"Die Nachricht sieht aus wie ein Befehl („{command}“); Befehle gehen an {post.List.Addresses.Request}. " +
                          $"/ The post looks like a command (\"{command}\"); commands go to {post.List.Addresses.Request}.");
         return true;
+    }
+
+    /// <summary>The first <see cref="BodyLines"/> non-empty, unquoted lines of the first inline text/plain part.</summary>
+    /// <remarks>Read line by line from the decoded part, never the whole text: a 10 MB post must not become a 20 MB
+    /// string and an array of its lines just to look at five of them (bench/README.md, memory).</remarks>
+    static List<string> FirstBodyLines(MimeMessage message)
+    {
+        var lines = new List<string>();
+        var part = message.BodyParts.OfType<TextPart>().FirstOrDefault(p => p.IsPlain && !p.IsAttachment);
+        if (part?.Content is null) return lines;
+        using var reader = new StreamReader(part.Content.Open(), part.ContentType.CharsetEncoding ?? System.Text.Encoding.UTF8);
+        for (var read = 0; lines.Count < BodyLines && read < MaxLinesRead && reader.ReadLine() is { } line; read++)
+        {
+            line = line.Trim();
+            if (line.Length > 0 && !line.StartsWith('>')) lines.Add(line);
+        }
+        return lines;
     }
 
     /// <summary>The line's only word (a command has at most two more words, e.g. an address), else null.</summary>

@@ -28,6 +28,29 @@ public sealed class HoldRulesTests
     }
 
     [Fact]
+    public void AdministriviaReadsTheDecodedTextPartInItsCharset()
+    {
+        // "austragen" in base64, ISO-8859-1, after a first part that is an attachment.
+        var body = string.Join('\n',
+            "--b", "Content-Type: text/plain; name=\"anlage.txt\"", "Content-Disposition: attachment", "", "abmelden",
+            "--b", "Content-Type: text/plain; charset=iso-8859-1", "Content-Transfer-Encoding: base64", "",
+            Convert.ToBase64String(System.Text.Encoding.Latin1.GetBytes("Grüße,\n\naustragen\n")), "--b--");
+        var post = Posts.Make(TestLists.Bayern(), ["Subject: Frage", "MIME-Version: 1.0", "Content-Type: multipart/mixed; boundary=b"], body);
+
+        Assert.True(new AdministriviaRule().Check(post));
+        Assert.Contains("austragen", Assert.Single(post.Reasons));
+    }
+
+    [Fact]
+    public void AdministriviaLooksOnlyAtTheTopOfALongPost()
+    {
+        var body = string.Join('\n', Enumerable.Range(1, 5).Select(i => $"Zeile {i} des Protokolls.")) + "\nabmelden\n"
+                   + string.Concat(Enumerable.Repeat("Fördermittel für Integreat in Bayern.\n", 100_000));
+
+        Assert.False(new AdministriviaRule().Check(Posts.Make(TestLists.Bayern(), ["Subject: Protokoll"], body)));
+    }
+
+    [Fact]
     public void AdministriviaCanBeSwitchedOff()
     {
         Assert.False(new AdministriviaRule().Check(Posts.Make(TestLists.Bayern(l => l.Posting.Administrivia = false), ["Subject: abmelden"])));
