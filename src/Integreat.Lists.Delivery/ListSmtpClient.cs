@@ -1,3 +1,4 @@
+using Integreat.Lists.Core.Messages;
 using MailKit.Net.Smtp;
 using MimeKit;
 
@@ -16,4 +17,15 @@ public sealed class ListSmtpClient : SmtpClient
     /// §4.5.3.1.10 asks clients to treat it as the temporary 452 (Postfix's SMTP client does the same).</remarks>
     protected override void OnRecipientNotAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response)
         => Rejected.Add((mailbox.Address, (int)response.StatusCode == 552 ? 452 : (int)response.StatusCode, response.Response));
+
+    /// <inheritdoc/>
+    /// <remarks>MailKit measures the size for <c>MAIL FROM … SIZE=</c> (RFC 1870) by writing the whole message to a
+    /// counting stream, once per transaction; with VERP that doubled the serialisation of every delivery. The
+    /// stored length is the same number.</remarks>
+    protected override long GetSize(FormatOptions options, MimeMessage message, CancellationToken cancellationToken)
+        => message is RawMimeMessage raw ? raw.Length : base.GetSize(options, message, cancellationToken);
+
+    /// <inheritdoc/>
+    protected override Task<long> GetSizeAsync(FormatOptions options, MimeMessage message, CancellationToken cancellationToken)
+        => message is RawMimeMessage raw ? Task.FromResult(raw.Length) : base.GetSizeAsync(options, message, cancellationToken);
 }

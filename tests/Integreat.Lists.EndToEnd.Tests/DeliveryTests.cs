@@ -57,6 +57,20 @@ public sealed class DeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheAnnouncedSizeIsTheLengthOfTheMessageSent()
+    {
+        var daemon = await StartDaemonAsync(_smarthost.HostPort);
+        var finished = daemon.WaitForAttemptAsync((_, done) => done, Timeout);
+
+        await daemon.PostAsync(Messages.Post("erika@example.org"), "erika@example.org", TestDaemon.Bayern);
+
+        await finished;
+        Assert.Equal(3, _smarthost.Messages.Count);
+        Assert.All(_smarthost.Messages, m => Assert.Equal(m.Data.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            m.MailParameters.First(p => p.Key.Equals("SIZE", StringComparison.OrdinalIgnoreCase)).Value));
+    }
+
+    [Fact]
     public async Task ATemporaryFailureIsRetriedAfterTheBackOff()
     {
         _smarthost.Script("jana@kommune.de", "451 4.7.1 greylisted");

@@ -8,6 +8,9 @@ namespace Integreat.Lists.Testing;
 /// <param name="Data">The message bytes after dot-unstuffing, ending with CRLF.</param>
 public sealed record CapturedMessage(string Sender, IReadOnlyList<string> Recipients, byte[] Data)
 {
+    /// <summary>The <c>MAIL FROM</c> parameters (e.g. <c>SIZE</c>, RFC 1870), keyed by name as sent.</summary>
+    public IReadOnlyDictionary<string, string> MailParameters { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Parses <see cref="Data"/>, for assertions on headers and body.</summary>
     public MimeMessage ToMimeMessage()
     {

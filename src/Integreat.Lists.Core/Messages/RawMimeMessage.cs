@@ -26,6 +26,7 @@ public sealed class RawMimeMessage : MimeMessage
 
     RawMimeMessage(byte[] prefix, byte[] bytes, bool contentFieldsInBody)
     {
+        Length = bytes.Length;
         var raw = RawMessage.Parse(bytes);
         Headers.Clear();
         var content = new List<Header>();
@@ -47,6 +48,10 @@ public sealed class RawMimeMessage : MimeMessage
     /// <summary>The signing view of <paramref name="prefix"/>'s fields above the shared <paramref name="bytes"/>.</summary>
     /// <exception cref="FormatException">A header block cannot be parsed.</exception>
     public static RawMimeMessage ForSigning(byte[] prefix, byte[] bytes) => new(prefix, bytes, contentFieldsInBody: true);
+
+    /// <summary>The length of the wrapped message in bytes: what a SIZE parameter (RFC 1870) announces, known
+    /// without serialising the message once more just to count it.</summary>
+    public long Length { get; }
 
     /// <summary>Does nothing: the stored bytes go out as they are.</summary>
     public override void Prepare(EncodingConstraint constraint, int maxLineLength = 78)
