@@ -5,6 +5,8 @@
 # /proc until the delivery queue is empty. Delivery goes to Postfix's smtp-sink as smarthost.
 #   MEMBERS (50000)  SIZE bytes of the post (10000000)  VERP on|off (off: 50,000 x 10 MB with VERP is 500 GB)
 # Prints one line: members, size, peak (VmHWM) from the 250 to the end, idle RSS before the post, time to last.
+# BEFORE_POST / DURING_POST: shell commands run with $DAEMON_PID set, before the post and (in the background)
+# right after its 250, e.g. a dotnet-gcdump collect.
 # Needs smtp-sink and swaks (apt-get install postfix swaks). Run from anywhere: bench/memory.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,6 +60,7 @@ start=$(date +%s.%N)
 swaks --silent 2 --server 127.0.0.1:"$SMTP_PORT" --from m00000@example.org --to "$LIST" \
       --header "Subject: Grosse Anlage" --body @"$DIR/body.txt" >/dev/null
 accepted=$(date +%s.%N)
+if [ -n "${DURING_POST:-}" ]; then DAEMON_PID=$DAEMON_PID bash -c "$DURING_POST" & fi
 max_rss=0
 while :; do
   rss=$(status VmRSS); [ "$rss" -gt "$max_rss" ] && max_rss=$rss

@@ -26,7 +26,7 @@ public sealed class RawMimeMessage : MimeMessage
 
     RawMimeMessage(byte[] prefix, byte[] bytes, bool contentFieldsInBody)
     {
-        Length = bytes.Length;
+        Length = prefix.Length + bytes.Length;
         var raw = RawMessage.Parse(bytes);
         Headers.Clear();
         var content = new List<Header>();
