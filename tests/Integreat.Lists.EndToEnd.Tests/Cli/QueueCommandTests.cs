@@ -84,7 +84,8 @@ public sealed class QueueCommandTests : IDisposable
         Assert.Empty(_spool.List(QueueName.Shunt));
         var lines = (await _sandbox.RunAsync("queue", "list")).AssertSuccess().OutLines;
         Assert.DoesNotContain(lines, l => l.StartsWith("job ", StringComparison.Ordinal));
-        Assert.Throws<FileNotFoundException>(() => outgoing.Read("post1"));
+        // A fresh store: this one keeps what it wrote in memory, and the CLI deleted the file in its own process.
+        Assert.Throws<FileNotFoundException>(() => new FileOutgoingStore(_sandbox.Settings.Storage.SpoolPath).Read("post1"));
     }
 
     [Fact]
