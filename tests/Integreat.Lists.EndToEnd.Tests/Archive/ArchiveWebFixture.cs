@@ -15,6 +15,7 @@ public sealed class ArchiveWebFixture : IAsyncLifetime
     public const string Hessen = "hessen@lists.integreat.example";
     public const string Nrw = "nrw@lists.integreat.example";
     public static readonly DateTimeOffset Sent = new(2026, 7, 1, 10, 0, 0, TimeSpan.Zero);
+    public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
     public static readonly byte[] Pdf = "%PDF-1.4\n% Protokoll\n"u8.ToArray();
     FakeSmarthost _smarthost = null!;
 
@@ -66,13 +67,17 @@ public sealed class ArchiveWebFixture : IAsyncLifetime
             ContentTransferEncoding = ContentEncoding.Base64 });
         reply.Body = mixed;
         yield return (reply, "max@example.net");
-        var hostile = Message("Max Mustermann <max@example.net>", "Newsletter Straßenfest", Sent.AddHours(1), new TextPart("html")
+        var html = new TextPart("html")
         {
             Text = "<p onclick=\"alert(0)\">Einladung zum Straßenfest</p><script>alert(1)</script>" +
                    "<img src=\"http://tracker.example/pixel.png\" onerror=\"alert(2)\" alt=\"Logo\">" +
+                   "<img src=\"cid:wappen@example.org\" alt=\"Wappen\">" +
                    "<a href=\"javascript:alert(3)\">klicken</a> <a href=\"https://integreat.example/fest\">Programm</a>" +
                    "<div style=\"background-image:url(http://tracker.example/bg.png)\">Ende</div>",
-        });
+        };
+        var image = new MimePart("image", "png") { ContentId = "wappen@example.org", Content = new MimeContent(new MemoryStream(Png)),
+            ContentTransferEncoding = ContentEncoding.Base64 };
+        var hostile = Message("Max Mustermann <max@example.net>", "Newsletter Straßenfest", Sent.AddHours(1), new MultipartRelated { html, image });
         yield return (hostile, "max@example.net");
         var other = Message("Erika Muster <erika@example.org>", "Fördermittel in Hessen", Sent, new TextPart("plain") { Text = "Nur für Hessen.\r\n" });
         other.To.Clear();

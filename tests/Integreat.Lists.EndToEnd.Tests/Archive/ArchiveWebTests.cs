@@ -90,6 +90,8 @@ public sealed class ArchiveWebTests(ArchiveWebFixture fixture) : IClassFixture<A
         Assert.DoesNotContain("javascript:", page, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("tracker.example", page);
         Assert.Contains("[Bild nicht geladen: Logo]", WebUtility.HtmlDecode(page));
+        Assert.Contains($"<img src=\"{post.Id}/part/1\" alt=\"Wappen\">", page);
+        Assert.Equal(ArchiveWebFixture.Png, await _http.GetByteArrayAsync($"{fixture.Base}/post/{post.Id}/part/1"));
         Assert.Contains("href=\"https://integreat.example/fest\"", page);
         var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("default-src 'none'", policy);

@@ -17,7 +17,11 @@ public sealed class ArchivingTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _smarthost = await FakeSmarthost.StartAsync();
-        _daemon = await TestDaemon.StartAsync(_smarthost.HostPort, s => s.Web.BaseUrl = "https://lists.integreat.example/");
+        _daemon = await TestDaemon.StartAsync(_smarthost.HostPort, s =>
+        {
+            s.Web.BaseUrl = "https://lists.integreat.example/";
+            s.Archive.SenderAddress = Core.Archiving.ArchiveOptions.Obfuscated;
+        });
         _daemon.AddMembers(["erika@example.org", "max@example.net"]);
     }
 
@@ -80,6 +84,24 @@ public sealed class ArchivingTests : IAsyncLifetime
         Assert.Empty(_daemon.Get<IArchiveStore>().ForList(TestDaemon.Bayern));
         Assert.All(_smarthost.Messages, m => Assert.Null(m.ToMimeMessage().Headers["Archived-At"]));
         Assert.All(_smarthost.Messages, m => Assert.Null(m.ToMimeMessage().Headers["List-Archive"]));
+    }
+
+    [Fact]
+    public async Task With_obfuscated_sender_addresses_a_post_page_shows_the_address_as_name_at_domain()
+    {
+        var lists = _daemon.Get<IListRepository>();
+        var list = lists.Find(TestDaemon.Bayern)!;
+        list.Archive = ArchivePolicy.Public;
+        lists.Update(list);
+        await _daemon.PostAsync(Messages.Post("Erika Muster <erika@example.org>"), "erika@example.org", TestDaemon.Bayern);
+        await _smarthost.WaitForRecipientsAsync(2, Timeout);
+        var post = Assert.Single(_daemon.Get<IArchiveStore>().ForList(TestDaemon.Bayern));
+
+        using var http = new HttpClient { BaseAddress = await _daemon.WebUrlAsync() };
+        var page = System.Net.WebUtility.HtmlDecode(await http.GetStringAsync($"/archive/{TestDaemon.Bayern}/post/{post.Id}"));
+
+        Assert.Contains("Erika Muster (erika at example.org)", page);
+        Assert.DoesNotContain("erika@example.org", page);
     }
 
     [Fact]

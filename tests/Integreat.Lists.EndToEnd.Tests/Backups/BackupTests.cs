@@ -61,6 +61,9 @@ public sealed class BackupTests : IAsyncLifetime
             foreach (var job in restored.Jobs.FindAll()) Assert.NotEmpty(outgoing.Read(job.PostId));
             var spool = new FileSpool(Path.Combine(_fresh, "flowing", "spool"));
             foreach (var id in spool.List(QueueName.In)) Assert.NotEmpty(spool.Read(QueueName.In, id).Raw);
+            // Every archived post restored has its bytes (archive/ is part of the backup).
+            var archive = new LiteArchiveStore(restored, Path.Combine(_fresh, "flowing", "archive"));
+            foreach (var post in restored.ArchivePosts.FindAll()) Assert.NotEmpty(archive.Raw(post));
         }
 
         await _daemon.WaitForDispatcherIdleAsync(next => next is null, Timeout);
@@ -69,7 +72,8 @@ public sealed class BackupTests : IAsyncLifetime
         Assert.Equal(0, await RestoreAsync(quiet, "quiet"));
         using var copy = new LiteStore(Path.Combine(_fresh, "quiet", "lists.db"));
         var live = _daemon.Get<LiteStore>();
-        foreach (var collection in new[] { "lists", "members", "delivery_jobs", "bounce_events", "audit" })
+        Assert.Equal(Posts, copy.ArchivePosts.Count());
+        foreach (var collection in new[] { "lists", "members", "delivery_jobs", "bounce_events", "audit", "archive_posts" })
             Assert.Equal(Dump(live.Database, collection), Dump(copy.Database, collection));
     }
 
