@@ -38,14 +38,28 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh page in its own browser context (own cookies), signed in as <paramref name="address"/> the way a
-    /// person does it: address typed into /login, the link taken from the mail, its button clicked.</summary>
-    public async Task<IPage> SignInAsync(string address)
+    /// <summary>A fresh page in its own browser context (own cookies, German).</summary>
+    public async Task<IPage> NewPageAsync()
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = Url.ToString(), Locale = "de-DE" });
         context.SetDefaultTimeout(TimeoutMs);
-        var page = await context.NewPageAsync();
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A fresh page signed in as <paramref name="address"/>, on <c>/admin</c>.</summary>
+    public async Task<IPage> SignInAsync(string address)
+    {
+        var page = await NewPageAsync();
         await page.GotoAsync("/login");
+        await SignInOnAsync(page, address);
+        await page.WaitForURLAsync("**/admin");
+        return page;
+    }
+
+    /// <summary>Signs in on the login form <paramref name="page"/> shows, the way a person does it: the address typed,
+    /// the link taken from the mail and opened, its button clicked. The page then shows where the login returns to.</summary>
+    public async Task SignInOnAsync(IPage page, string address)
+    {
         var before = WebSession.MailCount(Site.Smarthost, address);
         await page.GetByLabel("E-Mail-Adresse").FillAsync(address);
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelde-Link anfordern" }).ClickAsync();
@@ -54,8 +68,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assert.False(string.IsNullOrEmpty(link), "no sign-in link in the mail to " + address);
         await page.GotoAsync(link);
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
-        return page;
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
     }
 
     /// <summary>Saves a full-page screenshot as <c>{name}.png</c> in <see cref="ScreenshotDirectory"/> and returns its path.</summary>
