@@ -16,7 +16,7 @@ namespace Integreat.Lists.Storage;
 public sealed class SealedUnsubscribeTokens(string keyPath) : IUnsubscribeTokens
 {
     const int NonceBytes = 12, TagBytes = 16;
-    readonly Lazy<byte[]> _key = new(() => LoadOrCreate(keyPath));
+    readonly Lazy<byte[]> _key = new(() => KeyFile.LoadOrCreate(keyPath, 64));
 
     /// <inheritdoc/>
     public string Issue(string list, string address)
@@ -50,28 +50,4 @@ public sealed class SealedUnsubscribeTokens(string keyPath) : IUnsubscribeTokens
         var parts = Encoding.UTF8.GetString(plain).Split('\n');
         return parts.Length == 2 ? (parts[0], parts[1]) : null;
     }
-
-    static byte[] LoadOrCreate(string path)
-    {
-        if (File.Exists(path)) return Checked(File.ReadAllBytes(path), path);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var key = RandomNumberGenerator.GetBytes(64);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        try
-        {
-            using var file = new FileStream(path, options);
-            file.Write(key);
-            file.Flush(flushToDisk: true);
-            return key;
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Another process made it first: use theirs.
-            return Checked(File.ReadAllBytes(path), path);
-        }
-    }
-
-    static byte[] Checked(byte[] key, string path)
-        => key.Length == 64 ? key : throw new InvalidDataException($"{path} must hold 64 bytes; delete it to make a new key (old links stop working).");
 }

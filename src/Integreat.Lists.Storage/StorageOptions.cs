@@ -25,4 +25,7 @@ public sealed class StorageOptions
     /// <summary>The key file of the one-click unsubscribe tokens, <c>keys/unsubscribe.key</c> (in backups; made on first use;
     /// delete it to revoke every link).</summary>
     public string UnsubscribeKeyPath => Path.Combine(Path.GetFullPath(Directory), "keys", "unsubscribe.key");
+
+    /// <summary>The key of the log pseudonyms (<c>Privacy:PseudonymiseLogs</c>), <c>keys/log.key</c> (made on first use).</summary>
+    public string LogKeyPath => Path.Combine(Path.GetFullPath(Directory), "keys", "log.key");
 }

@@ -9,4 +9,7 @@ public enum ImportOutcome
     AlreadyPresent = 1,
     /// <summary>The address is not a valid member address; because of it the import changed nothing.</summary>
     Invalid = 2,
+
+    /// <summary>The address was forgotten on request (<c>person forget</c>); skipped, as the import was not forced.</summary>
+    Forgotten = 3,
 }

@@ -14,4 +14,7 @@ public sealed record ImportReport(IReadOnlyList<ImportLine> Lines)
 
     /// <summary>How many rows named an address already on the roster (or repeated in the file).</summary>
     public int AlreadyPresent => Lines.Count(l => l.Outcome == ImportOutcome.AlreadyPresent);
+
+    /// <summary>How many rows named an address forgotten on request, skipped.</summary>
+    public int Forgotten => Lines.Count(l => l.Outcome == ImportOutcome.Forgotten);
 }

@@ -79,10 +79,12 @@ public sealed class ListAdministration(IListRepository lists, IRosterRepository 
     /// <param name="addresses">The addresses to add, as typed.</param>
     /// <param name="name">The display name given to every new entry, or null.</param>
     /// <param name="role">The role of every new entry.</param>
+    /// <param name="force">Add also addresses forgotten on request (the person asked to be added again).</param>
     /// <returns>One outcome per requested address, in order; a repeated address counts as present.</returns>
     /// <exception cref="AdministrationException">The list does not exist, or an address is invalid or was forgotten
-    /// on request (<c>person forget</c>); then none is added.</exception>
-    public IReadOnlyList<MemberAddition> AddMembers(string list, IReadOnlyList<string> addresses, string? name, MemberRole role)
+    /// on request (<c>person forget</c>) and <paramref name="force"/> is false; then none is added.</exception>
+    public IReadOnlyList<MemberAddition> AddMembers(string list, IReadOnlyList<string> addresses, string? name, MemberRole role,
+        bool force = false)
     {
         var target = GetList(list).Address;
         var normalised = addresses.Select(ParseAddress).ToList();
@@ -90,9 +92,9 @@ public sealed class ListAdministration(IListRepository lists, IRosterRepository 
         {
             if (ListAddressOf(address) is { } named)
                 throw new AdministrationException($"{address} is {Describe(named)}; a list address cannot be a member (mail loop)");
-            if (people?.SuppressedSince(Privacy.PersonDataService.Hash(address)) is { } forgotten)
+            if (!force && Forgotten(address) is { } forgotten)
                 throw new AdministrationException($"{address} was forgotten on request on {forgotten:yyyy-MM-dd}; " +
-                    $"only if the person asks to be added again: 'person allow {address}', then add it");
+                    $"only if the person asks to be added again: 'person allow {address}' (or add it with --force)");
         }
         var now = time.GetUtcNow().UtcDateTime;
         var added = roster.AddMissing(normalised.Select(a => Member.Create(target, a, name, role, now)).ToList())
@@ -118,21 +120,26 @@ public sealed class ListAdministration(IListRepository lists, IRosterRepository 
     }
 
     /// <summary>Imports rows as regular members: all rows are checked first; when every one is valid, the new
-    /// addresses are added in one atomic call, otherwise nothing is.</summary>
+    /// addresses are added in one atomic call, otherwise nothing is. Addresses forgotten on request
+    /// (<c>person forget</c>) are skipped and reported, unless <paramref name="force"/>.</summary>
     /// <returns>The per-row outcomes; <see cref="ImportReport.Imported"/> says whether anything was applied.</returns>
     /// <exception cref="AdministrationException">The list does not exist.</exception>
-    public ImportReport Import(string list, IReadOnlyList<ImportRow> rows)
+    public ImportReport Import(string list, IReadOnlyList<ImportRow> rows, bool force = false)
     {
         var target = GetList(list).Address;
         var parsed = Parse(rows);
         if (parsed.Any(p => !p.Valid)) return Invalid(parsed);
         var now = time.GetUtcNow().UtcDateTime;
-        var added = roster.AddMissing(parsed.Select(p => Member.Create(target, p.Address, p.Row.Name, MemberRole.Member, now)).ToList())
+        var forgotten = force ? [] : parsed.Where(p => Forgotten(p.Address) is not null).Select(p => p.Address).ToHashSet(StringComparer.Ordinal);
+        var added = roster.AddMissing(parsed.Where(p => !forgotten.Contains(p.Address))
+                .Select(p => Member.Create(target, p.Address, p.Row.Name, MemberRole.Member, now)).ToList())
             .Select(m => m.Address).ToHashSet(StringComparer.Ordinal);
         var reported = new HashSet<string>(StringComparer.Ordinal);
         var report = new ImportReport(parsed.Select(p => new ImportLine(p.Row.Line,
-            added.Contains(p.Address) && reported.Add(p.Address) ? ImportOutcome.Added : ImportOutcome.AlreadyPresent, p.Address)).ToList());
-        foreach (var line in report.Lines)
+            forgotten.Contains(p.Address) ? ImportOutcome.Forgotten
+            : added.Contains(p.Address) && reported.Add(p.Address) ? ImportOutcome.Added : ImportOutcome.AlreadyPresent, p.Address)).ToList());
+        // A forgotten address is not written to the audit log again: that would undo the pseudonymisation.
+        foreach (var line in report.Lines.Where(l => l.Outcome != ImportOutcome.Forgotten))
             Audit(target, $"members import {line.Text} (line {line.Line})", line.Outcome == ImportOutcome.Added ? "added" : "was already a member");
         return report;
     }
@@ -146,7 +153,8 @@ public sealed class ListAdministration(IListRepository lists, IRosterRepository 
         if (parsed.Any(p => !p.Valid)) return Invalid(parsed);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         return new ImportReport(parsed.Select(p => new ImportLine(p.Row.Line,
-            roster.Find(target, p.Address) is null && seen.Add(p.Address) ? ImportOutcome.Added : ImportOutcome.AlreadyPresent, p.Address)).ToList());
+            Forgotten(p.Address) is not null ? ImportOutcome.Forgotten
+            : roster.Find(target, p.Address) is null && seen.Add(p.Address) ? ImportOutcome.Added : ImportOutcome.AlreadyPresent, p.Address)).ToList());
     }
 
     List<(ImportRow Row, bool Valid, string Address)> Parse(IReadOnlyList<ImportRow> rows)
@@ -154,6 +162,9 @@ public sealed class ListAdministration(IListRepository lists, IRosterRepository 
 
     static ImportReport Invalid(List<(ImportRow Row, bool Valid, string Address)> parsed)
         => new(parsed.Where(p => !p.Valid).Select(p => new ImportLine(p.Row.Line, ImportOutcome.Invalid, p.Row.Address.Trim())).ToList());
+
+    /// <summary>When <paramref name="address"/> was forgotten on request; null when it was not (or no record store).</summary>
+    DateTime? Forgotten(string address) => people?.SuppressedSince(Privacy.PersonDataService.Hash(address));
 
     void Audit(string list, string command, string result)
         => audit?.Add(AuditEntry.Create(list, time.GetUtcNow().UtcDateTime, _actor, _channel, command, result));

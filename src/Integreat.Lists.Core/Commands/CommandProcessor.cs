@@ -30,8 +30,11 @@ public sealed class CommandProcessor(
     Moderation.ModerationReplies moderation,
     TimeProvider time,
     ILogger<CommandProcessor> logger,
-    BounceActions? bounces = null)
+    BounceActions? bounces = null,
+    Privacy.LogAddresses? logAddresses = null)
 {
+    readonly Privacy.LogAddresses _logAddresses = logAddresses ?? Privacy.LogAddresses.Plain;
+
     /// <summary>Raised after an entry was processed (for tests), with the entry id and how many mails it caused.</summary>
     public event Action<string, int>? Processed;
 
@@ -49,7 +52,7 @@ public sealed class CommandProcessor(
         var mails = 0;
         if (sender is null || AutomatedMessage.IsAutomated(entry.Data.Sender, message.Headers)
             || AutomatedMessage.IsAutomated(sender, message.Headers) || AutoReplySubject.Matches(message.Subject))
-            logger.NoCommandReply(messageId, list.Address, entry.Data.Sender);
+            logger.NoCommandReply(messageId, list.Address, _logAddresses.Of(entry.Data.Sender));
         else
             mails = Execute(entry.Data.Id, list, recipient, message, sender);
         spool.Delete(QueueName.Command, entry.Data.Id);
@@ -77,13 +80,13 @@ public sealed class CommandProcessor(
         // As in Mailman (NEWS 3.3.6), -join and -leave answer with the confirmation request alone.
         var implied = recipient.Subaddress is Subaddress.Join or Subaddress.Leave && mails.Count > 0;
         if (results.Any(r => r.Quiet))
-            logger.CommandReplyLimited(message.MessageId ?? entryId, list.Address, sender);
+            logger.CommandReplyLimited(message.MessageId ?? entryId, list.Address, _logAddresses.Of(sender));
         else if (!implied)
         {
             if (limits.Replies.TryAcquire(list.Address, sender))
                 mails.Add(CommandResultsNotice.Compose(templates, list, sender, results, message.MessageId is null ? null : "<" + message.MessageId + ">", time));
             else
-                logger.CommandReplyLimited(message.MessageId ?? entryId, list.Address, sender);
+                logger.CommandReplyLimited(message.MessageId ?? entryId, list.Address, _logAddresses.Of(sender));
         }
         for (var i = 0; i < mails.Count; i++) handoff.Hand($"{entryId}-{i:D2}", list, mails[i].MessageId, list.Addresses.Bounces, mails[i].Recipients.ToList(), mails[i].Bytes);
         return mails.Count;

@@ -20,8 +20,10 @@ public sealed class DeliveryProcessor(
     TimeProvider time,
     ILogger<DeliveryProcessor> logger,
     IListMetrics? metrics = null,
-    Unsubscribe.RecipientHeaders? personal = null)
+    Unsubscribe.RecipientHeaders? personal = null,
+    Privacy.LogAddresses? logAddresses = null)
 {
+    readonly Privacy.LogAddresses _logAddresses = logAddresses ?? Privacy.LogAddresses.Plain;
     const int MaxReconnects = 2;
     readonly DeliveryOptions _options = options.Value;
     readonly IListMetrics _metrics = metrics ?? NoListMetrics.Instance;
@@ -107,7 +109,8 @@ public sealed class DeliveryProcessor(
     void Record(DeliveryJob job, RecipientResult result, string relay, int attempt, List<RecipientResult> deferred)
     {
         var status = result.Delivered ? "sent" : result.Permanent ? "bounced" : "deferred";
-        logger.Delivery(job.MessageId, job.List, result.Recipient, relay, attempt, result.Dsn, status, result.Reply);
+        logger.Delivery(job.MessageId, job.List, _logAddresses.Of(result.Recipient), relay, attempt, result.Dsn, status,
+            _logAddresses.In(result.Reply, result.Recipient));
         _metrics.RecipientAttempted(job.List, status, time.GetUtcNow().UtcDateTime - job.CreatedUtc);
         if (!result.Delivered && !result.Permanent)
         {

@@ -7,5 +7,6 @@ namespace Integreat.Lists.Core.Privacy;
 /// <param name="AuditEntries">Audit entries pseudonymised or deleted.</param>
 /// <param name="PendingRequests">Open confirmations and approvals deleted.</param>
 /// <param name="ArchivedPosts">Archived posts authored, pseudonymised or deleted (<see cref="PrivacyOptions.ForgetArchive"/>).</param>
+/// <param name="HeldPosts">Posts of the person held for moderation, deleted undecided.</param>
 public sealed record ForgetReport(string Pseudonym, IReadOnlyList<string> Lists, int BounceRecords, int AuditEntries, int PendingRequests,
-    int ArchivedPosts = 0);
+    int ArchivedPosts = 0, int HeldPosts = 0);

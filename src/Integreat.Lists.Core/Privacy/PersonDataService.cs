@@ -11,6 +11,7 @@ namespace Integreat.Lists.Core.Privacy;
 /// <summary>The data-protection use cases behind <c>person export|forget|allow</c>: what is kept about one
 /// address (DSGVO Art. 15) and erasing it (Art. 17), across every list.</summary>
 /// <remarks>Forgetting removes the address from every roster, deletes its bounce records and open requests,
+/// deletes the posts of the person held for moderation (record and spool entry; nobody is told),
 /// pseudonymises (or deletes, <see cref="PrivacyOptions.ForgetAudit"/>) the audit entries naming it and (per
 /// <see cref="PrivacyOptions.ForgetArchive"/>) the archived posts it wrote, and keeps only
 /// the SHA-256 of the address, so an administrator cannot add it again unknowingly. Log lines already written
@@ -22,7 +23,8 @@ public sealed class PersonDataService(
     IOptions<PrivacyOptions> options,
     TimeProvider time,
     IHeldPostStore? held = null,
-    IArchiveStore? archive = null)
+    IArchiveStore? archive = null,
+    ISpool? spool = null)
 {
     /// <summary>The audit channel of these use cases.</summary>
     public const string Channel = "privacy";
@@ -52,11 +54,12 @@ public sealed class PersonDataService(
         foreach (var list in lists) roster.Remove(list, normalised);
         var bounces = people.DeleteBounceRecords(normalised);
         var pending = people.DeletePendingRequests(normalised);
+        var heldPosts = DeleteHeld(normalised);
         var rewritten = people.RewriteAudit(normalised, options.Value.ForgetAudit == PrivacyOptions.Delete ? null : pseudonym);
         var archived = ForgetArchived(normalised, pseudonym);
         people.Suppress(hash, now);
         foreach (var list in lists) audit.Add(AuditEntry.Create(list, now, Channel, Channel, "person forget " + pseudonym, "removed and forgotten"));
-        return new ForgetReport(pseudonym, lists, bounces, rewritten, pending, archived);
+        return new ForgetReport(pseudonym, lists, bounces, rewritten, pending, archived, heldPosts);
     }
 
     /// <summary>Pseudonymises or deletes (<see cref="PrivacyOptions.ForgetArchive"/>) the archived posts authored by
@@ -73,6 +76,20 @@ public sealed class PersonDataService(
         return posts.Count;
     }
 
+    /// <summary>Deletes the held posts of <paramref name="address"/>: the record first (atomic, so a moderator deciding
+    /// at the same moment either wins or finds nothing), then the spool entry with the post's bytes.</summary>
+    int DeleteHeld(string address)
+    {
+        var deleted = 0;
+        foreach (var post in HeldBy(address))
+        {
+            if (!held!.Remove(post.Id)) continue;
+            spool?.Delete(Queues.QueueName.Hold, post.Id);
+            deleted++;
+        }
+        return deleted;
+    }
+
     /// <summary>Drops the suppression of <paramref name="address"/>, when the person asks to be added again.</summary>
     /// <returns>False when the address was not suppressed.</returns>
     /// <exception cref="AdministrationException">The address is invalid.</exception>
@@ -81,8 +98,7 @@ public sealed class PersonDataService(
     /// <summary>When <paramref name="address"/> (normalised) was forgotten; null when it was not.</summary>
     public DateTime? SuppressedSince(string address) => people.SuppressedSince(Hash(address));
 
-    /// <summary>Held posts whose envelope sender or author is <paramref name="address"/>; they stay for the moderators
-    /// to decide (or to expire) also after <see cref="Forget"/>.</summary>
+    /// <summary>Held posts whose envelope sender or author is <paramref name="address"/>.</summary>
     IReadOnlyList<Moderation.HeldPost> HeldBy(string address)
         => held?.List().Where(p => EmailAddress.Normalise(p.EnvelopeSender) == address || EmailAddress.Normalise(p.Sender) == address).ToList() ?? [];
 

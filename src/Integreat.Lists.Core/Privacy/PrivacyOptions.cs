@@ -26,6 +26,9 @@ public sealed class PrivacyOptions
     /// <summary>How long audit entries are kept; zero keeps them for ever.</summary>
     public TimeSpan AuditRetention { get; set; } = TimeSpan.FromDays(730);
 
+    /// <summary>True: log lines name addresses by a keyed pseudonym (<see cref="LogAddresses"/>) instead of the address.</summary>
+    public bool PseudonymiseLogs { get; set; }
+
     /// <summary>How often the retention job runs (on the injected clock).</summary>
     public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromDays(1);
 }

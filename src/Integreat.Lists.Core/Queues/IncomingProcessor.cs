@@ -32,8 +32,11 @@ public sealed class IncomingProcessor(
     ILogger<IncomingProcessor> logger,
     IListMetrics? metrics = null,
     TimeProvider? time = null,
-    BounceSignal? bounceSignal = null)
+    BounceSignal? bounceSignal = null,
+    Privacy.LogAddresses? logAddresses = null)
 {
+    readonly Privacy.LogAddresses _logAddresses = logAddresses ?? Privacy.LogAddresses.Plain;
+
     readonly PostingPolicy _policy = new();
     readonly IListMetrics _metrics = metrics ?? NoListMetrics.Instance;
     readonly TimeProvider _time = time ?? TimeProvider.System;
@@ -125,7 +128,7 @@ public sealed class IncomingProcessor(
         if (AutomatedMessage.IsAutomated(sender, headers) || !EmailAddress.TryParse(sender, out sender)
             || IsOurs(sender) || IsReport(entry.Raw))
         {
-            logger.NoNotice(messageId, list.Address, entry.Data.Sender);
+            logger.NoNotice(messageId, list.Address, _logAddresses.Of(entry.Data.Sender));
             return false;
         }
         return true;
@@ -136,7 +139,7 @@ public sealed class IncomingProcessor(
         if (!MayNotify(list, entry, headers, messageId, out var sender)) return;
         if (!limiter.TryAcquire(list.Address, sender))
         {
-            logger.NoticeLimited(messageId, list.Address, sender, NoticeLimiter.MaxPerDay);
+            logger.NoticeLimited(messageId, list.Address, _logAddresses.Of(sender), NoticeLimiter.MaxPerDay);
             return;
         }
         var (bytes, noticeId) = notices.NonmemberRejected(list, headers, sender);

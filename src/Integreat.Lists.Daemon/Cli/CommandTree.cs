@@ -43,6 +43,7 @@ internal static class CommandTree
             AuditCommands.Build(admin),
             HeldCommands.Build(admin),
             DkimCommands.Build(admin),
+            ApiTokenCommands.Build(admin),
         };
         root.SetAction(serve);
         return root;

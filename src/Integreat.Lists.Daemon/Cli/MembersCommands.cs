@@ -22,6 +22,11 @@ internal static class MembersCommands
 
     static Argument<string> ListArgument() => new("LIST") { Description = "The list's posting address." };
 
+    static Option<bool> ForceOption() => new("--force")
+    {
+        Description = "Add also addresses forgotten on request (person forget), when the person asked to be added again.",
+    };
+
     static Command Add(AdminRunner admin)
     {
         var list = ListArgument();
@@ -29,11 +34,12 @@ internal static class MembersCommands
         var name = new Option<string>("--name") { Description = "The display name of the new entries.", HelpName = "NAME" };
         var role = new Option<string>("--role") { Description = "member, owner or moderator.", DefaultValueFactory = _ => "member" };
         role.AcceptOnlyFromAmong(Words.Of<MemberRole>());
-        var command = new Command("add", "Adds addresses; if any is invalid, adds none.") { list, addresses, name, role };
+        var force = ForceOption();
+        var command = new Command("add", "Adds addresses; if any is invalid (or forgotten on request, without --force), adds none.") { list, addresses, name, role, force };
         command.SetAction((parse, ct) => admin.RunAsync(parse, (services, output, _) =>
         {
             var additions = AdminRunner.Lists(services).AddMembers(parse.GetValue(list)!, parse.GetValue(addresses)!,
-                parse.GetValue(name), Words.Parse<MemberRole>(parse.GetValue(role)) ?? MemberRole.Member);
+                parse.GetValue(name), Words.Parse<MemberRole>(parse.GetValue(role)) ?? MemberRole.Member, parse.GetValue(force));
             foreach (var a in additions) output.WriteLine(a.Added ? "added " + a.Address : "already a member: " + a.Address);
             return 0;
         }, ct));
@@ -71,12 +77,13 @@ internal static class MembersCommands
     {
         var list = ListArgument();
         var file = new Argument<FileInfo>("FILE") { Description = "A CSV file with columns address,name (header row optional)." };
-        var command = new Command("import", "Adds every address of a CSV file as a member, all or nothing.") { list, file };
+        var force = ForceOption();
+        var command = new Command("import", "Adds every address of a CSV file as a member, all or nothing; addresses forgotten on request are skipped (listed) unless --force.") { list, file, force };
         command.SetAction((parse, ct) => admin.RunAsync(parse, (services, output, error) =>
         {
             var lists = AdminRunner.Lists(services);
             var target = lists.GetList(parse.GetValue(list)!).Address;
-            var report = lists.Import(target, RosterCsv.Read(parse.GetValue(file)!.FullName));
+            var report = lists.Import(target, RosterCsv.Read(parse.GetValue(file)!.FullName), parse.GetValue(force));
             return Print(report, output, error);
         }, ct));
         return command;
@@ -127,6 +134,7 @@ internal static class MembersCommands
             {
                 ImportOutcome.Added => $"line {line.Line}: added {line.Text}",
                 ImportOutcome.AlreadyPresent => $"line {line.Line}: already present {line.Text}",
+                ImportOutcome.Forgotten => $"line {line.Line}: forgotten on request, skipped {line.Text}",
                 // A quoted field may hold line breaks; the report keeps one line per row.
                 _ => $"line {line.Line}: invalid '{line.Text.ReplaceLineEndings(" ")}'",
             });
@@ -136,7 +144,8 @@ internal static class MembersCommands
             error.WriteLine("error: nothing imported: invalid line(s) " + string.Join(", ", report.Lines.Select(l => l.Line)));
             return Cli.BadInput;
         }
-        output.WriteLine($"added {report.Added}, already present {report.AlreadyPresent}");
+        output.WriteLine($"added {report.Added}, already present {report.AlreadyPresent}" +
+            (report.Forgotten > 0 ? $", forgotten on request (skipped) {report.Forgotten}" : ""));
         return 0;
     }
 }

@@ -44,7 +44,7 @@ internal static class PersonCommands
         {
             var report = Service(services).Forget(parse.GetValue(address)!);
             output.WriteLine($"forgotten as {report.Pseudonym}: removed from {report.Lists.Count} list(s){(report.Lists.Count > 0 ? " (" + string.Join(", ", report.Lists) + ")" : "")}, " +
-                $"{report.BounceRecords} bounce record(s) and {report.PendingRequests} open request(s) deleted, {report.AuditEntries} audit entr(ies) changed, " +
+                $"{report.BounceRecords} bounce record(s), {report.PendingRequests} open request(s) and {report.HeldPosts} held post(s) deleted, {report.AuditEntries} audit entr(ies) changed, " +
                 $"{report.ArchivedPosts} archived post(s) {(Service(services).ForgetsArchiveByDeleting ? "deleted" : "pseudonymised")}");
             return 0;
         }, ct));

@@ -46,6 +46,7 @@ public static class DaemonServices
         services.AddSingleton<IArchiveStore>(sp => new LiteArchiveStore(sp.GetRequiredService<LiteStore>(), settings.Storage.ArchivePath));
         services.AddSingleton(new ArchiveLinks(settings.Web.BaseUrl.Length > 0 ? settings.Web.BaseUrl : settings.Web.Listen));
         services.AddSingleton<ArchiveRecorder>();
+        services.AddSingleton<IApiTokenStore, LiteApiTokenStore>();
         services.AddSingleton<PrometheusListMetrics>();
         services.AddSingleton(sp => new ActivityMetrics(sp.GetRequiredService<PrometheusListMetrics>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IListMetrics>(sp => sp.GetRequiredService<ActivityMetrics>());
@@ -75,6 +76,7 @@ public static class DaemonServices
         services.AddSingleton<IDkimKeyStore>(_ => new FileDkimKeyStore(settings.Storage.DkimKeysPath));
         services.AddSingleton<MessageSigner>();
         services.AddSingleton<IUnsubscribeTokens>(_ => new SealedUnsubscribeTokens(settings.Storage.UnsubscribeKeyPath));
+        services.AddSingleton(_ => settings.Privacy.PseudonymiseLogs ? new LogAddresses(KeyFile.LoadOrCreate(settings.Storage.LogKeyPath, 32)) : LogAddresses.Plain);
         services.AddSingleton<IncomingSignal>();
         services.AddSingleton<ProcessingGate>();
         services.AddSingleton<DeliverySignal>();
@@ -157,6 +159,7 @@ public static class DaemonServices
         services.AddSingleton<Core.Administration.IRosterFileParser, Cli.CsvRosterFileParser>();
         services.AddSingleton<IWebArea, Web.Admin.AdminArea>();
         services.AddSingleton<IWebArea, Integreat.Lists.Web.Archive.ArchiveArea>();
+        services.AddSingleton<IWebArea, Web.Api.ApiArea>();
         services.AddSingleton<WebServer>();
         services.AddHostedService(sp => sp.GetRequiredService<WebServer>());
         return services;

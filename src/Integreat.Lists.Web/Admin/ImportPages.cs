@@ -73,6 +73,7 @@ public static class ImportPages
     {
         ImportOutcome.Added => c.T("wird hinzugefügt", "will be added"),
         ImportOutcome.AlreadyPresent => c.T("schon eingetragen", "already on the roster"),
+        ImportOutcome.Forgotten => c.T("auf Wunsch gelöscht, wird übersprungen", "forgotten on request, skipped"),
         _ => c.T("ungültig", "invalid"),
     };
 }
