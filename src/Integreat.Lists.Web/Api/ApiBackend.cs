@@ -27,7 +27,7 @@ internal sealed class ApiBackend(IServiceProvider daemon)
     public IBounceEventStore Bounces { get; } = daemon.GetRequiredService<IBounceEventStore>();
 
     /// <summary>The list and roster use cases, auditing with channel <c>api</c> and the token as actor.</summary>
-    public ListAdministration Lists(ApiToken token) => new(daemon.GetRequiredService<IListRepository>(),
+    public ListAdministration Lists(ApiToken token) => new ListAdministration(daemon.GetRequiredService<IListRepository>(),
         daemon.GetRequiredService<IRosterRepository>(), daemon.GetRequiredService<TimeProvider>(),
         daemon.GetRequiredService<IAuditLog>(), daemon.GetService<IPersonDataStore>()).For(token.Actor(), Channel);
 }
