@@ -18,14 +18,7 @@ public sealed class ApiArea : IWebArea
         services.AddOpenApi(options =>
         {
             options.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
-            options.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info.Title = "Integreat.Lists API";
-                document.Info.Version = "v1";
-                document.Info.Description = "Lists, members, held posts and bounces. Every endpoint needs 'Authorization: Bearer TOKEN' " +
-                    "(integreat-lists api-token create); errors are RFC 9457 problem details.";
-                return Task.CompletedTask;
-            });
+            options.AddDocumentTransformer(ApiDocument.Transform);
         });
     }
 

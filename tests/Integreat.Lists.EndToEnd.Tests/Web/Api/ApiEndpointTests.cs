@@ -152,5 +152,7 @@ public sealed class ApiEndpointTests : IAsyncLifetime
         var members = document.GetProperty("paths").GetProperty("/api/v1/lists/{list}/members");
         Assert.True(members.TryGetProperty("get", out _));
         Assert.True(members.TryGetProperty("post", out _));
+        Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").GetProperty("scheme").GetString());
+        Assert.True(document.GetProperty("security")[0].TryGetProperty("bearer", out _));
     }
 }
