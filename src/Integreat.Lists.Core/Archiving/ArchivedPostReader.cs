@@ -43,8 +43,9 @@ public static partial class ArchivedPostReader
     {
         try
         {
-            using var stream = new MemoryStream(raw, writable: false);
-            return MimeMessage.Load(stream);
+            // Persistent: the parts read from the array instead of copying it (a 10 MB post stays 10 MB); the stream
+            // is not disposed because they keep reading it, and it owns nothing but the array.
+            return MimeMessage.Load(new MemoryStream(raw, writable: false), persistent: true);
         }
         catch (ParseException ex)
         {
@@ -52,11 +53,29 @@ public static partial class ArchivedPostReader
         }
     }
 
-    /// <summary>The plain text of the body: the text part, else the HTML part without tags.</summary>
+    /// <summary>The most characters of body text read for the search words.</summary>
+    /// <remarks>What people search for is near the top; a whole 10 MB text body would become a 20 MB string, several
+    /// word lists and one LiteDB document near its 16 MB limit (a store failure shunts the post).</remarks>
+    public const int MaxIndexedChars = 256 * 1024;
+
+    /// <summary>The plain text of the body, at most <see cref="MaxIndexedChars"/> characters: the first inline
+    /// text/plain part, else the first inline HTML part without tags.</summary>
     public static string BodyText(MimeMessage message)
     {
-        if (message.TextBody is { } text) return text;
-        return message.HtmlBody is { } html ? System.Net.WebUtility.HtmlDecode(Tags().Replace(Hidden().Replace(html, " "), " ")) : "";
+        var parts = message.BodyParts.OfType<TextPart>().Where(p => !p.IsAttachment).ToList();
+        if (parts.FirstOrDefault(p => p.IsPlain) is { } plain) return Head(plain);
+        return parts.FirstOrDefault(p => p.IsHtml) is { } html
+            ? System.Net.WebUtility.HtmlDecode(Tags().Replace(Hidden().Replace(Head(html), " "), " ")) : "";
+    }
+
+    /// <summary>The first <see cref="MaxIndexedChars"/> characters of the decoded part, read without decoding the rest.</summary>
+    static string Head(TextPart part)
+    {
+        if (part.Content is null) return "";
+        using var reader = new StreamReader(part.Content.Open(), part.ContentType.CharsetEncoding ?? System.Text.Encoding.UTF8);
+        var buffer = new char[MaxIndexedChars];
+        var length = reader.ReadBlock(buffer, 0, buffer.Length);
+        return new string(buffer, 0, length);
     }
 
     static string Join(string text) => string.Join(' ', SearchWords.Split(text));
