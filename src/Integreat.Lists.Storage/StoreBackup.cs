@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Integreat.Lists.Storage;
 
 /// <summary>A backup of the data directory as one <c>.tar.gz</c>: <c>backup.json</c> (release, schema version,
-/// time), <c>lists.db</c>, <c>spool/</c> (every queue and the outgoing messages and journals), <c>keys/</c> and <c>archive/</c> (archived posts).</summary>
+/// time), <c>lists.db</c>, <c>spool/</c> (every queue and the outgoing messages and journals), <c>keys/</c>, <c>dkim/</c> (the DKIM private keys), <c>web-keys/</c> (the sign-in cookies' keys) and <c>archive/</c> (archived posts).</summary>
 /// <remarks>The caller makes sure nothing writes meanwhile (the daemon closes its processing gate; the CLI holds
 /// the store lock). Files in <c>spool/tmp</c> and <c>*.tmp</c> are half-written by definition and left out.
 /// The archive is written to <c>FILE.tmp</c>, fsynced and renamed, so FILE is whole or absent.</remarks>
@@ -14,7 +14,7 @@ public static class StoreBackup
     /// <summary>The manifest's name in the archive.</summary>
     public const string ManifestName = "backup.json";
 
-    static readonly string[] Roots = ["spool", "keys", "archive"];
+    static readonly string[] Roots = ["spool", "keys", "archive", "dkim", "web-keys"];
 
     /// <summary>Writes the backup of <paramref name="storage"/>'s directory to <paramref name="file"/>.</summary>
     /// <returns>How many files the archive holds besides the manifest.</returns>

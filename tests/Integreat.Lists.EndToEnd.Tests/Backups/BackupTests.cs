@@ -67,9 +67,17 @@ public sealed class BackupTests : IAsyncLifetime
         }
 
         await _daemon.WaitForDispatcherIdleAsync(next => next is null, Timeout);
+        Assert.Equal(0, await InDaemonAsync("dkim", "keygen", "lists.integreat.example"));
         var quiet = Path.Combine(_daemon.Directory, "quiet.tar.gz");
         Assert.Equal(0, await InDaemonAsync("backup", quiet));
         Assert.Equal(0, await RestoreAsync(quiet, "quiet"));
+        // The keys come back too: without them a restored server signs nothing and every sign-in cookie is void.
+        var data = Path.GetFullPath(_daemon.Get<Integreat.Lists.Daemon.Configuration.Settings>().Storage.Directory);
+        var keys = new[] { "dkim", "web-keys" }.Where(d => Directory.Exists(Path.Combine(data, d)))
+            .SelectMany(d => Directory.EnumerateFiles(Path.Combine(data, d), "*", SearchOption.AllDirectories)).ToList();
+        Assert.Contains(keys, k => k.EndsWith(".pem", StringComparison.Ordinal));
+        foreach (var key in keys)
+            Assert.Equal(File.ReadAllBytes(key), File.ReadAllBytes(Path.Combine(_fresh, "quiet", Path.GetRelativePath(data, key))));
         using var copy = new LiteStore(Path.Combine(_fresh, "quiet", "lists.db"));
         var live = _daemon.Get<LiteStore>();
         Assert.Equal(Posts, copy.ArchivePosts.Count());
