@@ -61,6 +61,7 @@ public sealed class ListAdministration(IListRepository lists, IRosterRepository 
         if (changes.Archive is { } archive) list.Archive = archive;
         if (changes.ArchiveRetentionYears is { } years)
             list.ArchiveRetentionYears = years >= 0 ? years : throw new AdministrationException("the archive retention must be 0 (for ever) or more years");
+        if (changes.DmarcMitigation is { } mitigation) list.DmarcMitigation = mitigation;
         changes.Posting?.Apply(list.Posting);
         // The list may have been removed in between; Update then reports it instead of recreating it.
         if (!lists.Update(list)) throw new AdministrationException($"no list {list.Address}");

@@ -14,6 +14,9 @@ public sealed record ListChanges(string? SubjectPrefix = null, ReplyToPolicy? Re
     /// <summary>Whether moderators may use the admin commands by mail; null leaves it.</summary>
     public bool? ModeratorsAreAdmins { get; init; }
 
+    /// <summary>When the author's From is rewritten for DMARC; null leaves it.</summary>
+    public DmarcMitigation? DmarcMitigation { get; init; }
+
     /// <summary>Who may read the archive (or off); null leaves it.</summary>
     public ArchivePolicy? Archive { get; init; }
 
@@ -22,5 +25,5 @@ public sealed record ListChanges(string? SubjectPrefix = null, ReplyToPolicy? Re
 
     /// <summary>True when no setting is to change.</summary>
     public bool IsEmpty => SubjectPrefix is null && ReplyTo is null && NonmemberAction is null && SubscriptionPolicy is null
-        && ModeratorsAreAdmins is null && Archive is null && ArchiveRetentionYears is null && (Posting?.IsEmpty ?? true);
+        && ModeratorsAreAdmins is null && DmarcMitigation is null && Archive is null && ArchiveRetentionYears is null && (Posting?.IsEmpty ?? true);
 }

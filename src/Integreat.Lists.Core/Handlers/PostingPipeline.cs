@@ -4,11 +4,14 @@ using Integreat.Lists.Core.Model;
 namespace Integreat.Lists.Core.Handlers;
 
 /// <summary>The ordered header handlers every accepted post passes (Mailman's <c>default-posting-pipeline</c>).</summary>
-public sealed class PostingPipeline
+/// <param name="dmarc">The DMARC mitigation, last (as in Mailman); null leaves From alone (tests of the other
+/// handlers).</param>
+public sealed class PostingPipeline(DmarcMitigationHandler? dmarc = null)
 {
     readonly IReadOnlyList<IHeaderHandler> _handlers =
     [
         new CleanseHandler(), new CookHeadersHandler(), new SubjectPrefixHandler(), new ReplyToHandler(), new Rfc2369HeadersHandler(),
+        .. dmarc is null ? Array.Empty<IHeaderHandler>() : [dmarc],
     ];
 
     /// <summary>Runs every handler on <paramref name="message"/>, then <paramref name="last"/>, and returns the bytes

@@ -17,6 +17,9 @@ public sealed class MailingList
     /// <summary>What happens to <c>Reply-To</c> on redistribution.</summary>
     public ReplyToPolicy ReplyTo { get; set; } = ReplyToPolicy.None;
 
+    /// <summary>When the author's <c>From</c> is rewritten to the list for DMARC (default: when required).</summary>
+    public DmarcMitigation DmarcMitigation { get; set; } = DmarcMitigation.WhenRequired;
+
     /// <summary>What happens to a post from a nonmember.</summary>
     public NonmemberAction NonmemberAction { get; set; } = NonmemberAction.Reject;
 

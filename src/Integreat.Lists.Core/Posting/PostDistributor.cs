@@ -23,9 +23,10 @@ public sealed class PostDistributor(
     TimeProvider time,
     ArchiveRecorder archiver,
     ArchiveLinks links,
+    DmarcMitigationHandler dmarc,
     Unsubscribe.RecipientHeaders? personal = null)
 {
-    readonly PostingPipeline _pipeline = new();
+    readonly PostingPipeline _pipeline = new(dmarc);
 
     /// <summary>Runs the pipeline on <paramref name="message"/> and hands it to delivery.</summary>
     /// <param name="postId">The spool id of the post.</param>

@@ -64,18 +64,20 @@ internal static class ListsCommands
         subscription.AcceptOnlyFromAmong(Words.Of<SubscriptionPolicy>());
         var moderatorsAdmins = new Option<string>("--moderators-are-admins") { Description = "Moderators may use the admin commands by mail: on or off." };
         moderatorsAdmins.AcceptOnlyFromAmong("on", "off");
+        var dmarc = new Option<string>("--dmarc-mitigation") { Description = "Rewrite From to the list for DMARC: never, when-required or always." };
+        dmarc.AcceptOnlyFromAmong(Words.KebabOf<DmarcMitigation>());
         var archive = new Option<string>("--archive") { Description = "Who may read the archive: public, members (signed-in members) or off (nothing archived)." };
         archive.AcceptOnlyFromAmong(Words.Of<ArchivePolicy>());
         var retention = new Option<int?>("--archive-retention-years") { Description = "Delete archived posts after this many years; 0 keeps them for ever.", HelpName = "YEARS" };
         var posting = new ListsPostingOptions();
         var command = new Command("set", "Changes a list's settings; give at least one option.")
-            { address, prefix, replyTo, nonmember, subscription, moderatorsAdmins, archive, retention };
+            { address, prefix, replyTo, nonmember, subscription, moderatorsAdmins, archive, retention, dmarc };
         foreach (var option in posting.All) command.Options.Add(option);
         command.Validators.Add(result =>
         {
             if (!result.Children.OfType<System.CommandLine.Parsing.OptionResult>().Any(o => !o.Implicit && o.Option.Name != CommandTree.ConfigOption))
                 result.AddError("lists set needs at least one of --subject-prefix, --reply-to, --nonmember-action, --subscription-policy, " +
-                                "--moderators-are-admins, --archive, --archive-retention-years or a posting option (see --help)");
+                                "--moderators-are-admins, --archive, --archive-retention-years, --dmarc-mitigation or a posting option (see --help)");
         });
         command.SetAction((parse, ct) => admin.RunAsync(parse, (services, output, _) =>
         {
@@ -86,6 +88,7 @@ internal static class ListsCommands
                 ModeratorsAreAdmins = parse.GetValue(moderatorsAdmins) is { } on ? on == "on" : null,
                 Archive = Words.Parse<ArchivePolicy>(parse.GetValue(archive)),
                 ArchiveRetentionYears = parse.GetValue(retention),
+                DmarcMitigation = Words.ParseKebab<DmarcMitigation>(parse.GetValue(dmarc)),
             };
             var list = AdminRunner.Lists(services).ChangeList(parse.GetValue(address)!, changes);
             output.WriteLine($"updated list {list.Address}");
@@ -108,6 +111,7 @@ internal static class ListsCommands
         output.WriteLine("moderators-are-admins: " + (list.ModeratorsAreAdmins ? "on" : "off"));
         output.WriteLine("archive: " + Words.Of(list.Archive));
         output.WriteLine("archive-retention-years: " + (list.ArchiveRetentionYears == 0 ? "forever" : list.ArchiveRetentionYears.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        output.WriteLine("dmarc-mitigation: " + Words.Kebab(list.DmarcMitigation));
         ListsPostingOptions.Print(list.Posting, output);
     }
 }

@@ -5,6 +5,7 @@ using Integreat.Lists.Core.Commands;
 using Integreat.Lists.Core.Delivering;
 using Integreat.Lists.Core.Dkim;
 using Integreat.Lists.Core.Dmarc;
+using Integreat.Lists.Core.Handlers;
 using Integreat.Lists.Core.Moderation;
 using Integreat.Lists.Core.Notices;
 using Integreat.Lists.Core.Posting;
@@ -82,6 +83,14 @@ public static class DaemonServices
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<CommandSignal>();
         services.AddSingleton<BounceSignal>();
+        // DNS and DMARC here, not with the runners: a post approved from the CLI without the daemon is mitigated too.
+        services.AddSingleton(Options.Create(settings.Dns));
+        services.AddSingleton<IDnsResolver, DnsClientResolver>();
+        services.AddSingleton(sp => PublicSuffixFile.Load(settings.Dns.PublicSuffixList,
+            sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()?.CreateLogger(nameof(PublicSuffixFile))
+            ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
+        services.AddSingleton<IDmarcPolicyLookup, DmarcPolicyResolver>();
+        services.AddSingleton<DmarcMitigationHandler>();
         return services;
     }
 
@@ -110,11 +119,6 @@ public static class DaemonServices
     {
         services.AddSingleton<NoticeComposer>();
         services.AddSingleton<NoticeLimiter>();
-        services.AddSingleton(Options.Create(settings.Dns));
-        services.AddSingleton<IDnsResolver, DnsClientResolver>();
-        services.AddSingleton(sp => PublicSuffixFile.Load(settings.Dns.PublicSuffixList,
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger(nameof(PublicSuffixFile))));
-        services.AddSingleton<IDmarcPolicyLookup, DmarcPolicyResolver>();
         services.AddSingleton<DeliveryHandoff>();
         services.AddSingleton<RecipientHeaders>();
         services.AddSingleton<OneClickUnsubscribe>();

@@ -28,9 +28,10 @@ public sealed class ListsCommandTests : IDisposable
         Assert.Equal(["address: " + Bayern, "name: Integreat Bayern", "list-id: bayern.lists.example.org", "subject-prefix: [Bayern]",
             "reply-to: none", "nonmember-action: reject", "subscription-policy: moderate", "members: 2"], lines[..8]);
         Assert.Matches(@"^created: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", lines[8]);
-        Assert.Equal(["moderators-are-admins: off", "archive: members", "archive-retention-years: forever"], lines[9..12]);
+        Assert.Equal(["moderators-are-admins: off", "archive: members", "archive-retention-years: forever",
+            "dmarc-mitigation: when-required"], lines[9..13]);
         Assert.Equal(["emergency: off", "approval-passphrase: none", "max-size-kib: 5120", "max-recipients: 10",
-            "require-explicit-destination: on", "administrivia: on"], lines[12..]);
+            "require-explicit-destination: on", "administrivia: on"], lines[13..]);
     }
 
     [Fact]
@@ -42,6 +43,18 @@ public sealed class ListsCommandTests : IDisposable
         Assert.Contains("moderators-are-admins: on", (await _sandbox.RunAsync("lists", "show", Bayern)).OutLines);
         (await _sandbox.RunAsync("lists", "set", Bayern, "--moderators-are-admins", "off")).AssertSuccess();
         Assert.Contains("moderators-are-admins: off", (await _sandbox.RunAsync("lists", "show", Bayern)).OutLines);
+    }
+
+    [Fact]
+    public async Task Set_dmarc_mitigation_takes_the_three_words()
+    {
+        await _sandbox.RunAsync("lists", "create", Bayern);
+
+        (await _sandbox.RunAsync("lists", "set", Bayern, "--dmarc-mitigation", "always")).AssertSuccess();
+        Assert.Contains("dmarc-mitigation: always", (await _sandbox.RunAsync("lists", "show", Bayern)).OutLines);
+        (await _sandbox.RunAsync("lists", "set", Bayern, "--dmarc-mitigation", "never")).AssertSuccess();
+        Assert.Contains("dmarc-mitigation: never", (await _sandbox.RunAsync("lists", "show", Bayern)).OutLines);
+        (await _sandbox.RunAsync("lists", "set", Bayern, "--dmarc-mitigation", "sometimes")).AssertBadInput();
     }
 
     [Fact]

@@ -69,6 +69,8 @@ public sealed class TestDaemon : IAsyncDisposable
         {
             // One console line per recipient would dominate the run time of fan-out tests; keep warnings.
             s.Configure<Microsoft.Extensions.Logging.LoggerFilterOptions>(o => o.MinLevel = Microsoft.Extensions.Logging.LogLevel.Warning);
+            // Tests never ask real DNS: an empty zone (every name NXDOMAIN) unless the test brings its own.
+            s.AddSingleton<IDnsResolver>(new Integreat.Lists.Testing.InMemoryDnsResolver());
             services?.Invoke(s);
         });
         await host.StartAsync();
