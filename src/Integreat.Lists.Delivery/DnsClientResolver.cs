@@ -42,6 +42,14 @@ public sealed class DnsClientResolver : IDnsResolver
         => await QueryAsync(domain, QueryType.MX,
             r => r.Answers.MxRecords().Select(m => new MxHost(m.Preference, m.Exchange.Value.TrimEnd('.'))), cancellationToken);
 
+    /// <inheritdoc />
+    public async Task<DnsAnswer<IPAddress>> GetAddressesAsync(string host, CancellationToken cancellationToken)
+    {
+        var v4 = await QueryAsync(host, QueryType.A, r => r.Answers.ARecords().Select(a => a.Address), cancellationToken);
+        var v6 = await QueryAsync(host, QueryType.AAAA, r => r.Answers.AaaaRecords().Select(a => a.Address), cancellationToken);
+        return AddressAnswer.Combine(v4, v6);
+    }
+
     async Task<DnsAnswer<T>> QueryAsync<T>(string name, QueryType type, Func<IDnsQueryResponse, IEnumerable<T>> select,
         CancellationToken cancellationToken)
     {

@@ -13,13 +13,15 @@ namespace Integreat.Lists.Delivery;
 
 /// <summary>Delivers through the smarthost by SMTP (MailKit), with a few seconds of quick reconnects (Polly).</summary>
 /// <remarks>Polly covers only the seconds-long retry inside one attempt; retries over minutes to days are the
-/// durable delivery queue's job (STYLE.md rule 9). TLS is opportunistic (STARTTLS when offered).</remarks>
+/// durable delivery queue's job (STYLE.md rule 9). TLS as <see cref="DeliveryOptions.SmartHostTls"/> says; AUTH
+/// when <see cref="DeliveryOptions.SmartHostUser"/> is set.</remarks>
 public sealed class SmtpTransport : IOutboundTransport
 {
     readonly DeliveryOptions _options;
     readonly string _host;
     readonly int _port;
     readonly ResiliencePipeline _connect;
+    readonly System.Net.NetworkCredential? _credentials;
 
     /// <summary>Creates the transport for <see cref="DeliveryOptions.SmartHost"/>.</summary>
     /// <remarks>The quick reconnects run on the system clock on purpose: they pace real sockets for seconds,
@@ -30,6 +32,7 @@ public sealed class SmtpTransport : IOutboundTransport
         var colon = _options.SmartHost.LastIndexOf(':');
         _host = _options.SmartHost[..colon].Trim('[', ']');
         _port = int.Parse(_options.SmartHost[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        _credentials = SmartHostCredentials.Read(_options);
         _connect = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
@@ -54,34 +57,28 @@ public sealed class SmtpTransport : IOutboundTransport
             return new SmtpOutboundSession(client);
         }
         catch (Exception ex) when (ex is SocketException or IOException or SmtpProtocolException or SmtpCommandException
-                                       or SslHandshakeException or TimeoutException)
+                                       or SslHandshakeException or TimeoutException or AuthenticationException or NotSupportedException)
         {
+            // MailKit's messages carry the server's reply, never the password.
             throw new TransportException($"cannot connect to {Relay}: {ex.Message}", ex);
         }
     }
 
     async ValueTask<ListSmtpClient> ConnectAsync(CancellationToken cancellationToken)
     {
-        var client = new ListSmtpClient
+        var (tls, check) = _options.SmartHostTls switch
         {
-            Timeout = (int)_options.CommandTimeout.TotalMilliseconds,
-            CheckCertificateRevocation = false,
+            "none" => (SecureSocketOptions.None, false),
+            "starttls" => (SecureSocketOptions.StartTls, _options.SmartHostCheckCertificate),
+            "tls-on-connect" => (SecureSocketOptions.SslOnConnect, _options.SmartHostCheckCertificate),
             // Opportunistic TLS to a smarthost of our own: an unverifiable certificate beats plain text.
-            ServerCertificateValidationCallback = (_, _, _, _) => true,
+            _ => (SecureSocketOptions.StartTlsWhenAvailable, false),
         };
-        if (_options.HeloName.Length > 0) client.LocalDomain = _options.HeloName;
+        var client = await SmtpConnector.ConnectAsync(_host, null, _port, tls, check, _options, cancellationToken).ConfigureAwait(false);
+        if (_credentials is null) return client;
         try
         {
-            // MailKit leaves Nagle on: its small writes (".", RSET) then wait for the server's delayed ACK,
-            // about 40 ms per transaction. A socket of our own with TCP_NODELAY avoids that.
-            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            using (var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            {
-                connect.CancelAfter(_options.CommandTimeout);
-                try { await socket.ConnectAsync(_host, _port, connect.Token).ConfigureAwait(false); }
-                catch { socket.Dispose(); throw; }
-            }
-            await client.ConnectAsync(socket, _host, _port, SecureSocketOptions.StartTlsWhenAvailable, cancellationToken).ConfigureAwait(false);
+            await client.AuthenticateAsync(_credentials, cancellationToken).ConfigureAwait(false);
             return client;
         }
         catch

@@ -67,12 +67,17 @@ public sealed class FakeSmarthost : IAsyncDisposable
     public static Task<FakeSmarthost> StartAsync(int port, CancellationToken cancellationToken = default)
         => StartAsync(port, null, cancellationToken);
 
+    /// <summary>Starts on <paramref name="address"/> (e.g. 127.0.0.2: Linux routes all of 127/8 to lo) and
+    /// <paramref name="port"/> (0: a free one), as one MX host among several on one port.</summary>
+    public static Task<FakeSmarthost> StartOnAsync(System.Net.IPAddress address, int port, CancellationToken cancellationToken = default)
+        => StartAsync(port, null, cancellationToken, address);
+
     static async Task<FakeSmarthost> StartAsync(int port, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, System.Net.IPAddress? address = null)
     {
         var host = new FakeSmarthost();
         var tls = certificate is null ? null : new SmarthostListener.Tls(certificate, () => host.TlsBroken);
-        host._listener = await SmarthostListener.StartAsync(port, new FakeSmarthostFilter(host),
+        host._listener = await SmarthostListener.StartAsync(address ?? System.Net.IPAddress.Loopback, port, new FakeSmarthostFilter(host),
             new FakeSmarthostStore(host), host.OnSessionEnded, tls, cancellationToken).ConfigureAwait(false);
         host.Port = host._listener.Port;
         return host;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using Integreat.Lists.Core.Abstractions;
 using Integreat.Lists.Core.Dns;
 
@@ -10,6 +11,7 @@ public sealed class InMemoryDnsResolver : IDnsResolver
 {
     readonly ConcurrentDictionary<string, List<string>> _txt = new(StringComparer.OrdinalIgnoreCase);
     readonly ConcurrentDictionary<string, List<MxHost>> _mx = new(StringComparer.OrdinalIgnoreCase);
+    readonly ConcurrentDictionary<string, List<IPAddress>> _addresses = new(StringComparer.OrdinalIgnoreCase);
     readonly ConcurrentDictionary<string, bool> _failing = new(StringComparer.OrdinalIgnoreCase);
     int _queries;
 
@@ -33,6 +35,13 @@ public sealed class InMemoryDnsResolver : IDnsResolver
         return this;
     }
 
+    /// <summary>Adds an A or AAAA record to <paramref name="host"/>.</summary>
+    public InMemoryDnsResolver AddAddress(string host, string address)
+    {
+        _addresses.GetOrAdd(host.TrimEnd('.'), _ => []).Add(IPAddress.Parse(address));
+        return this;
+    }
+
     /// <summary>Every question about <paramref name="name"/> fails from now on.</summary>
     public InMemoryDnsResolver Fail(string name)
     {
@@ -48,13 +57,17 @@ public sealed class InMemoryDnsResolver : IDnsResolver
     public Task<DnsAnswer<MxHost>> GetMxAsync(string domain, CancellationToken cancellationToken)
         => Task.FromResult(Answer(domain, _mx));
 
+    /// <inheritdoc />
+    public Task<DnsAnswer<IPAddress>> GetAddressesAsync(string host, CancellationToken cancellationToken)
+        => Task.FromResult(Answer(host, _addresses));
+
     DnsAnswer<T> Answer<T>(string name, ConcurrentDictionary<string, List<T>> records)
     {
         Interlocked.Increment(ref _queries);
         name = name.TrimEnd('.');
         if (_failing.ContainsKey(name)) return DnsAnswer<T>.Failed;
         if (records.TryGetValue(name, out var found)) return new(DnsStatus.Found, found.ToList(), Ttl);
-        var exists = _txt.ContainsKey(name) || _mx.ContainsKey(name);
+        var exists = _txt.ContainsKey(name) || _mx.ContainsKey(name) || _addresses.ContainsKey(name);
         return new(exists ? DnsStatus.NoData : DnsStatus.NameNotFound, [], TimeSpan.FromMinutes(5));
     }
 }

@@ -26,7 +26,7 @@ internal sealed class SmarthostListener
     /// <summary>STARTTLS with <paramref name="Certificate"/>; the handshake fails while <paramref name="Broken"/> says so.</summary>
     public sealed record Tls(System.Security.Cryptography.X509Certificates.X509Certificate2 Certificate, Func<bool> Broken);
 
-    public static async Task<SmarthostListener> StartAsync(int port, IMailboxFilter filter, IMessageStore store,
+    public static async Task<SmarthostListener> StartAsync(IPAddress address, int port, IMailboxFilter filter, IMessageStore store,
         Action sessionEnded, Tls? tls, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -48,7 +48,7 @@ internal sealed class SmarthostListener
             .MaxRetryCount(1000)
             .Endpoint(e =>
             {
-                e.Endpoint(new IPEndPoint(IPAddress.Loopback, port)).SessionTimeout(TimeSpan.FromMinutes(10));
+                e.Endpoint(new IPEndPoint(address, port)).SessionTimeout(TimeSpan.FromMinutes(10));
                 // A certificate is what makes SmtpServer offer STARTTLS.
                 if (tls is not null) e.Certificate(tls.Certificate).SupportedSslProtocols(System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13);
             })

@@ -12,4 +12,9 @@ public interface IDnsResolver
 
     /// <summary>The MX records of <paramref name="domain"/>, unsorted, as the server gave them.</summary>
     Task<DnsAnswer<MxHost>> GetMxAsync(string domain, CancellationToken cancellationToken);
+
+    /// <summary>The IPv4 (A) and IPv6 (AAAA) addresses of <paramref name="host"/>, IPv4 first (RFC 5321 §5.1: the
+    /// addresses of an MX host, or of the domain itself as the implicit MX). Found when either type has records;
+    /// a failure of both questions is <see cref="DnsStatus.Failure"/>.</summary>
+    Task<DnsAnswer<System.Net.IPAddress>> GetAddressesAsync(string host, CancellationToken cancellationToken);
 }

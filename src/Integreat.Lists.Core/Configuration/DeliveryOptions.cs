@@ -6,8 +6,41 @@ public sealed class DeliveryOptions
     /// <summary>The section name in configuration.</summary>
     public const string Section = "Delivery";
 
+    /// <summary><c>smarthost</c>, <c>mx</c> or <c>pickup</c>; empty (the default) means <c>smarthost</c> when
+    /// <see cref="SmartHost"/> is set and <c>pickup</c> otherwise, as before the setting existed.</summary>
+    public string Mode { get; set; } = "";
+
     /// <summary>The smarthost as <c>host:port</c>; empty writes every message to <see cref="PickupDirectory"/>.</summary>
     public string SmartHost { get; set; } = "";
+
+    /// <summary>TLS to the smarthost: <c>opportunistic</c> (STARTTLS when offered, certificate not checked; the
+    /// default), <c>none</c>, <c>starttls</c> (required) or <c>tls-on-connect</c> (implicit TLS, RFC 8314).</summary>
+    public string SmartHostTls { get; set; } = "opportunistic";
+
+    /// <summary>Whether the smarthost's certificate must be valid for its name when TLS is required
+    /// (<c>starttls</c>, <c>tls-on-connect</c>).</summary>
+    public bool SmartHostCheckCertificate { get; set; } = true;
+
+    /// <summary>The user name for SMTP AUTH at the smarthost; empty sends no AUTH.</summary>
+    public string SmartHostUser { get; set; } = "";
+
+    /// <summary>The AUTH password; better given as environment variable or through <see cref="SmartHostPasswordFile"/>.
+    /// Never logged.</summary>
+    public string SmartHostPassword { get; set; } = "";
+
+    /// <summary>A file holding the AUTH password (a container secret such as <c>/run/secrets/smarthost</c>); its first
+    /// line wins over <see cref="SmartHostPassword"/>.</summary>
+    public string SmartHostPasswordFile { get; set; } = "";
+
+    /// <summary>In <c>mx</c> mode: the TCP port of MX hosts. 25 in production; tests point it at their fakes.</summary>
+    public int MxPort { get; set; } = 25;
+
+    /// <summary>In <c>mx</c> mode: at most this many connections to the hosts of one recipient domain at a time.</summary>
+    public int MxConnectionsPerDomain { get; set; } = 2;
+
+    /// <summary>In <c>mx</c> mode: <c>opportunistic</c> (STARTTLS when offered, any certificate; the default) or
+    /// <c>required</c> (an MX host without STARTTLS or with an invalid certificate is skipped).</summary>
+    public string MxTls { get; set; } = "opportunistic";
 
     /// <summary>Where messages go in pickup mode (one <c>.eml</c> per transaction); relative to the working directory.</summary>
     public string PickupDirectory { get; set; } = "data/pickup";
@@ -41,4 +74,14 @@ public sealed class DeliveryOptions
 
     /// <summary>The name we give in EHLO; empty uses the list domain of the first list.</summary>
     public string HeloName { get; set; } = "";
+
+    /// <summary>The delivery mode <see cref="Mode"/> names, or implies when empty; null for an unknown word.</summary>
+    public DeliveryMode? EffectiveMode => Mode.Trim().ToLowerInvariant() switch
+    {
+        "" => SmartHost.Length > 0 ? DeliveryMode.SmartHost : DeliveryMode.Pickup,
+        "smarthost" => DeliveryMode.SmartHost,
+        "mx" => DeliveryMode.Mx,
+        "pickup" => DeliveryMode.Pickup,
+        _ => null,
+    };
 }

@@ -90,14 +90,18 @@ public static class SettingsValidator
 
     static void ValidateDelivery(DeliveryOptions delivery, List<string> problems)
     {
+        var mode = delivery.EffectiveMode;
+        if (mode is null) problems.Add($"Delivery:Mode '{delivery.Mode}' must be smarthost, mx or pickup (or empty: smarthost when Delivery:SmartHost is set, else pickup).");
         if (delivery.SmartHost.Length > 0)
         {
             var colon = delivery.SmartHost.LastIndexOf(':');
             if (colon <= 0 || !int.TryParse(delivery.SmartHost[(colon + 1)..], out var port) || port is < 1 or > 65535)
                 problems.Add($"Delivery:SmartHost '{delivery.SmartHost}' is not host:port such as 127.0.0.1:25 (leave it empty for pickup mode).");
         }
-        else if (string.IsNullOrWhiteSpace(delivery.PickupDirectory))
+        else if (mode == DeliveryMode.SmartHost) problems.Add("Delivery:SmartHost must be set when Delivery:Mode is smarthost.");
+        else if (mode == DeliveryMode.Pickup && string.IsNullOrWhiteSpace(delivery.PickupDirectory))
             problems.Add("Delivery:PickupDirectory must not be empty when Delivery:SmartHost is empty.");
+        DeliveryTransportValidator.Validate(delivery, problems);
         if (delivery.Connections is < 1 or > 100) problems.Add("Delivery:Connections must be between 1 and 100.");
         if (delivery.GiveUpAfter <= TimeSpan.Zero) problems.Add("Delivery:GiveUpAfter must be positive, e.g. 5.00:00:00.");
         if (delivery.FirstRetryDelay <= TimeSpan.Zero) problems.Add("Delivery:FirstRetryDelay must be positive.");

@@ -2,6 +2,7 @@ using Integreat.Lists.Core.Abstractions;
 using Integreat.Lists.Core.Archiving;
 using Integreat.Lists.Core.Bounces;
 using Integreat.Lists.Core.Commands;
+using Integreat.Lists.Core.Configuration;
 using Integreat.Lists.Core.Delivering;
 using Integreat.Lists.Core.Dkim;
 using Integreat.Lists.Core.Dmarc;
@@ -131,8 +132,12 @@ public static class DaemonServices
         services.AddHostedService(sp => sp.GetRequiredService<HoldRunner>());
         services.AddSingleton<IncomingProcessor>();
         services.AddSingleton<DeliveryProcessor>();
-        if (settings.Delivery.SmartHost.Length > 0) services.AddSingleton<IOutboundTransport, SmtpTransport>();
-        else services.AddSingleton<IOutboundTransport, PickupTransport>();
+        switch (settings.Delivery.EffectiveMode)
+        {
+            case DeliveryMode.SmartHost: services.AddSingleton<IOutboundTransport, SmtpTransport>(); break;
+            case DeliveryMode.Mx: services.AddSingleton<IOutboundTransport, MxTransport>(); break;
+            default: services.AddSingleton<IOutboundTransport, PickupTransport>(); break;
+        }
         services.AddSingleton<IncomingRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<IncomingRunner>());
         services.AddSingleton<CommandProcessor>();

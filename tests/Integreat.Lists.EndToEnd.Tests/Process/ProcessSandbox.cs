@@ -6,9 +6,12 @@ namespace Integreat.Lists.EndToEnd.Tests.Process;
 
 /// <summary>A temporary working directory with <c>config.json</c> for daemons and CLI runs as separate processes:
 /// SMTP on 127.0.0.1:0, <c>Storage:Directory</c> and <c>Delivery:PickupDirectory</c> inside it; every other
-/// setting (the five lists included) comes from the shipped <c>appsettings.json</c>.</summary>
+/// setting (the five lists included) comes from the shipped <c>appsettings.json</c>. DNS questions go to an empty
+/// zone on loopback (every name NXDOMAIN), so no test depends on the machine's resolvers.</summary>
 public sealed class ProcessSandbox : IDisposable
 {
+    readonly Integreat.Lists.Testing.LoopbackDnsServer _dns = Integreat.Lists.Testing.LoopbackDnsServer.Start();
+
     public ProcessSandbox()
     {
         // Short: the control socket lives in the data directory, and a Unix socket path has at most 107 bytes.
@@ -42,6 +45,7 @@ public sealed class ProcessSandbox : IDisposable
         ["Storage"] = new JsonObject { ["Directory"] = DataDirectory },
         ["Delivery"] = new JsonObject { ["PickupDirectory"] = PickupDirectory },
         ["Web"] = new JsonObject { ["Listen"] = "http://127.0.0.1:0" },
+        ["Dns"] = new JsonObject { ["Servers"] = new JsonArray(_dns.Endpoint) },
     };
 
     /// <summary>Writes a settings file into the sandbox and returns its path.</summary>
@@ -60,6 +64,7 @@ public sealed class ProcessSandbox : IDisposable
 
     public void Dispose()
     {
+        _dns.Dispose();
         try { Directory.Delete(Root, recursive: true); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { /* a leftover temp directory is harmless */ }
     }

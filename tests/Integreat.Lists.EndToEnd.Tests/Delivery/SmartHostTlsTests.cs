@@ -1,0 +1,71 @@
+using System.Text;
+using Integreat.Lists.Core.Configuration;
+using Integreat.Lists.Core.Delivering;
+using Integreat.Lists.Delivery;
+using Integreat.Lists.Testing;
+using Microsoft.Extensions.Options;
+
+namespace Integreat.Lists.EndToEnd.Tests.Delivery;
+
+/// <summary><c>Delivery:SmartHostTls</c>: required TLS checks the smarthost's certificate unless told not to, and
+/// fails against a smarthost without STARTTLS; opportunistic TLS takes any certificate, as before.</summary>
+public sealed class SmartHostTlsTests
+{
+    static readonly byte[] Message = Encoding.ASCII.GetBytes("From: bayern@lists.example.org\r\nSubject: TLS\r\n\r\nHallo\r\n");
+
+    static SmtpTransport Transport(FakeSmarthost smarthost, string tls, bool check = true) => new(Options.Create(new DeliveryOptions
+    {
+        SmartHost = smarthost.HostPort, SmartHostTls = tls, SmartHostCheckCertificate = check, ConnectRetries = 0,
+        CommandTimeout = TimeSpan.FromSeconds(30),
+    }));
+
+    static async Task<RecipientResult> SendAsync(SmtpTransport transport)
+    {
+        await using var session = await transport.OpenAsync(CancellationToken.None);
+        return Assert.Single(await session.SendAsync(Message, "bayern-bounces@lists.example.org", ["erika@example.org"], CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Required_STARTTLS_refuses_a_certificate_it_cannot_verify()
+    {
+        await using var smarthost = await FakeSmarthost.StartWithTlsAsync();
+        var error = await Assert.ThrowsAsync<TransportException>(() => SendAsync(Transport(smarthost, "starttls")));
+        Assert.Contains("certificate", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(smarthost.DeliveredTo);
+    }
+
+    [Theory]
+    [InlineData("starttls", false)]
+    [InlineData("opportunistic", true)]
+    public async Task Delivers_over_TLS_when_the_certificate_check_is_off_or_TLS_opportunistic(string tls, bool check)
+    {
+        await using var smarthost = await FakeSmarthost.StartWithTlsAsync();
+        Assert.True((await SendAsync(Transport(smarthost, tls, check))).Delivered);
+        Assert.Equal(["erika@example.org"], smarthost.DeliveredTo);
+    }
+
+    [Fact]
+    public async Task Required_STARTTLS_fails_against_a_smarthost_without_it()
+    {
+        await using var smarthost = await FakeSmarthost.StartAsync();
+        await Assert.ThrowsAsync<TransportException>(() => SendAsync(Transport(smarthost, "starttls", check: false)));
+        Assert.True((await SendAsync(Transport(smarthost, "none"))).Delivered);
+    }
+
+    [Fact]
+    public void The_password_file_wins_and_only_its_first_line_counts()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, "geheim\r\nsecond line\n");
+            var credentials = SmartHostCredentials.Read(new DeliveryOptions { SmartHostUser = "lists", SmartHostPassword = "other", SmartHostPasswordFile = file });
+            Assert.Equal(("lists", "geheim"), (credentials!.UserName, credentials.Password));
+            Assert.Null(SmartHostCredentials.Read(new DeliveryOptions { SmartHostPassword = "x" }));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
