@@ -55,8 +55,7 @@ public sealed class FakeSmarthost : IAsyncDisposable
     public bool TlsBroken { get; set; }
 
     /// <summary>Starts on a free loopback port and returns once it accepts connections.</summary>
-    public static Task<FakeSmarthost> StartAsync(CancellationToken cancellationToken = default)
-        => StartAsync(0, cancellationToken);
+    public static Task<FakeSmarthost> StartAsync(CancellationToken cancellationToken = default) => StartAsync(0, cancellationToken);
 
     /// <summary>Starts on a free loopback port offering STARTTLS with a self-signed certificate.</summary>
     public static Task<FakeSmarthost> StartWithTlsAsync(CancellationToken cancellationToken = default)
@@ -64,21 +63,20 @@ public sealed class FakeSmarthost : IAsyncDisposable
 
     /// <summary>Starts on <paramref name="port"/>; pass the <see cref="Port"/> of a stopped instance to bring
     /// "the same" smarthost back up. Scripts and captures are not carried over.</summary>
-    public static Task<FakeSmarthost> StartAsync(int port, CancellationToken cancellationToken = default)
-        => StartAsync(port, null, cancellationToken);
+    public static Task<FakeSmarthost> StartAsync(int port, CancellationToken cancellationToken = default) => StartAsync(port, null, cancellationToken);
 
-    /// <summary>Starts on <paramref name="address"/> (e.g. 127.0.0.2: Linux routes all of 127/8 to lo) and
-    /// <paramref name="port"/> (0: a free one), as one MX host among several on one port.</summary>
-    public static Task<FakeSmarthost> StartOnAsync(System.Net.IPAddress address, int port, CancellationToken cancellationToken = default)
-        => StartAsync(port, null, cancellationToken, address);
+    /// <summary>Starts on <paramref name="address"/> (127.0.0.2 …: Linux routes 127/8 to lo), as one MX host of several.</summary>
+    public static Task<FakeSmarthost> StartOnAsync(System.Net.IPAddress address, int port) => StartAsync(port, null, default, address);
+    /// <summary>Starts on a free loopback port offering AUTH (PLAIN, LOGIN) and refusing MAIL without it.</summary>
+    public static Task<FakeSmarthost> StartWithAuthAsync(FakeSmarthostAuthenticator auth) => StartAsync(0, null, default, auth: auth);
 
     static async Task<FakeSmarthost> StartAsync(int port, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate,
-        CancellationToken cancellationToken, System.Net.IPAddress? address = null)
+        CancellationToken cancellationToken, System.Net.IPAddress? address = null, FakeSmarthostAuthenticator? auth = null)
     {
         var host = new FakeSmarthost();
         var tls = certificate is null ? null : new SmarthostListener.Tls(certificate, () => host.TlsBroken);
         host._listener = await SmarthostListener.StartAsync(address ?? System.Net.IPAddress.Loopback, port, new FakeSmarthostFilter(host),
-            new FakeSmarthostStore(host), host.OnSessionEnded, tls, cancellationToken).ConfigureAwait(false);
+            new FakeSmarthostStore(host), host.OnSessionEnded, tls, cancellationToken, auth).ConfigureAwait(false);
         host.Port = host._listener.Port;
         return host;
     }

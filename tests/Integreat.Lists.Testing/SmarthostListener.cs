@@ -27,7 +27,7 @@ internal sealed class SmarthostListener
     public sealed record Tls(System.Security.Cryptography.X509Certificates.X509Certificate2 Certificate, Func<bool> Broken);
 
     public static async Task<SmarthostListener> StartAsync(IPAddress address, int port, IMailboxFilter filter, IMessageStore store,
-        Action sessionEnded, Tls? tls, CancellationToken cancellationToken)
+        Action sessionEnded, Tls? tls, CancellationToken cancellationToken, SmtpServer.Authentication.IUserAuthenticator? auth = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
         // Our own factory instance, because its EndpointStarted event is the only place the port bound for 0 shows up.
@@ -39,6 +39,7 @@ internal sealed class SmarthostListener
         services.Add(listeners);
         services.Add(filter);
         services.Add(store);
+        if (auth is not null) services.Add(auth);
 
         var options = new SmtpServerOptionsBuilder()
             .ServerName("fake-smarthost.test")
@@ -49,6 +50,8 @@ internal sealed class SmarthostListener
             .Endpoint(e =>
             {
                 e.Endpoint(new IPEndPoint(address, port)).SessionTimeout(TimeSpan.FromMinutes(10));
+                // AUTH without TLS is fine on loopback; with an authenticator, MAIL needs a successful AUTH first.
+                if (auth is not null) e.AllowUnsecureAuthentication(true).AuthenticationRequired(true);
                 // A certificate is what makes SmtpServer offer STARTTLS.
                 if (tls is not null) e.Certificate(tls.Certificate).SupportedSslProtocols(System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13);
             })

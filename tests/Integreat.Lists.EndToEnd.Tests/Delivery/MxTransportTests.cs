@@ -137,6 +137,16 @@ public sealed class MxTransportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Required_TLS_skips_a_host_without_STARTTLS_and_defers()
+    {
+        Zone("stadt.de", (10, 0));
+        var result = Assert.Single(await SendAsync(Transport(o => o.MxTls = "required"), "erika@stadt.de"));
+        Assert.Equal((451, "4.4.1"), (result.Code, result.Dsn));
+        Assert.Contains("mx0.stadt.de[127.0.0.2]", result.Reply);
+        Assert.Empty(Host(0).DeliveredTo);
+    }
+
+    [Fact]
     public async Task The_connections_per_domain_are_capped()
     {
         Zone("stadt.de", (10, 0));

@@ -53,6 +53,31 @@ public sealed class SmartHostTlsTests
     }
 
     [Fact]
+    public async Task Authenticates_with_the_password_from_the_secret_file()
+    {
+        var auth = new FakeSmarthostAuthenticator("lists", "Geheim-123");
+        await using var smarthost = await FakeSmarthost.StartWithAuthAsync(auth);
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, "Geheim-123\n");
+            var options = new DeliveryOptions { SmartHost = smarthost.HostPort, SmartHostUser = "lists", SmartHostPasswordFile = file, ConnectRetries = 0 };
+            Assert.True((await SendAsync(new SmtpTransport(Options.Create(options)))).Delivered);
+            Assert.Equal((1, 0), (auth.Succeeded, auth.Failed));
+
+            options.SmartHostPasswordFile = "";
+            options.SmartHostPassword = "falsch";
+            var error = await Assert.ThrowsAsync<TransportException>(() => SendAsync(new SmtpTransport(Options.Create(options))));
+            Assert.DoesNotContain("falsch", error.Message, StringComparison.Ordinal);
+            Assert.Equal(["erika@example.org"], smarthost.DeliveredTo);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void The_password_file_wins_and_only_its_first_line_counts()
     {
         var file = Path.GetTempFileName();
