@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Integreat.Lists.Core.Dmarc;
 
@@ -77,6 +78,9 @@ public sealed class PublicSuffixList
     {
         var name = domain.Trim().TrimEnd('.');
         if (name.Length == 0) return null;
+        // Most names are ASCII already; IDNA is only needed for the others (and costs start-up time).
+        if (Ascii.IsValid(name) && !name.Contains("xn--", StringComparison.OrdinalIgnoreCase) && !name.Contains("..", StringComparison.Ordinal))
+            return name.ToLowerInvariant();
         try
         {
             return Idn.GetAscii(name).ToLowerInvariant();

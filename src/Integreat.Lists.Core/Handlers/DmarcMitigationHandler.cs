@@ -24,20 +24,25 @@ public sealed class DmarcMitigationHandler(IDmarcPolicyLookup dmarc, ILogger<Dma
     public string Name => "dmarc";
 
     /// <inheritdoc/>
-    public void Process(MailingList list, RawMessage message)
+    public void Process(MailingList list, RawMessage message) => Mitigate(list, message);
+
+    /// <summary>Rewrites From when the list's setting and the author's DMARC policy say so.</summary>
+    /// <returns>True when the headers were changed.</returns>
+    public bool Mitigate(MailingList list, RawMessage message)
     {
-        if (list.DmarcMitigation == DmarcMitigation.Never) return;
+        if (list.DmarcMitigation == DmarcMitigation.Never) return false;
         var headers = message.Headers;
         var from = headers.FirstOrDefault(h => h.Id == HeaderId.From);
-        if (from is null || !InternetAddressList.TryParse(from.RawValue, out var parsed)) return;
+        if (from is null || !InternetAddressList.TryParse(from.RawValue, out var parsed)) return false;
         var authors = parsed.Mailboxes.ToList();
-        if (authors.Count == 0 || authors.All(a => EmailAddress.Normalise(a.Address) == list.Address)) return;
+        if (authors.Count == 0 || authors.All(a => EmailAddress.Normalise(a.Address) == list.Address)) return false;
         var reason = list.DmarcMitigation == DmarcMitigation.Always ? "always" : Reason(authors);
-        if (reason is null) return;
+        if (reason is null) return false;
         headers.RemoveAll(HeaderId.From);
         headers.Add(new Header(HeaderId.From, new MailboxAddress(DisplayName(authors[0], list), list.Address).ToString(true)));
         AddAuthors(headers, list.ReplyTo == ReplyToPolicy.List ? HeaderId.Cc : HeaderId.ReplyTo, authors);
         _logger.DmarcMitigated(headers[HeaderId.MessageId] ?? "", list.Address, authors[0].Address, reason);
+        return true;
     }
 
     /// <summary>Why mitigation is required for one of the authors' domains, or null when it is not.</summary>

@@ -47,9 +47,10 @@ public sealed class PostDistributor(
         Mark(message.Headers, decision, now);
         // With a web port each member's copy gets its own one-click link (RFC 8058) at delivery.
         var personalised = personal?.OneClick == true;
-        var bytes = _pipeline.Process(list, message, personalised, new ArchiveHeadersHandler(links, postId));
+        var bytes = _pipeline.Process(list, message, personalised, new ArchiveHeadersHandler(links, postId), out var archived);
         // Archived before the hand-off, so that Archived-At never points at a missing page; both are idempotent per post id.
-        archiver.Record(postId, list, bytes, now);
+        // The archive keeps the author's own From: DMARC mitigation is for the delivered copies only.
+        archiver.Record(postId, list, archived, now);
         handoff.Hand(postId, list, messageId.Length == 0 ? postId : messageId, "", recipients, bytes, personalised);
         return (messageId, recipients);
     }

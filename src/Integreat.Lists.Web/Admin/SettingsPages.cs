@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Integreat.Lists.Web.Admin;
 
-/// <summary><c>GET/POST /admin/{list}/settings</c>: subject prefix, Reply-To, nonmember action, subscription policy and
+/// <summary><c>GET/POST /admin/{list}/settings</c>: subject prefix, Reply-To, nonmember action, subscription policy, DMARC
+/// mitigation and
 /// (owners and site admins only) whether moderators are admins; through <see cref="ListAdministration.ChangeList"/>.</summary>
 public static class SettingsPages
 {
@@ -27,9 +28,13 @@ public static class SettingsPages
                     return AdminPage.Problem(c, c.T("Einstellungen", "Settings"), c.T("Ein Wert ist ungültig.", "A value is invalid."));
                 var prefix = form["prefix"].ToString().Trim();
                 bool? moderatorsAreAdmins = c.Access.CanChangeRoles ? form["moderators-are-admins"] == "on" : null;
-                var changed = lists.ChangeList(c.List.Address, new ListChanges(prefix, replyTo, nonmember, policy) { ModeratorsAreAdmins = moderatorsAreAdmins });
+                // Absent from older forms: then the DMARC setting stays as it is.
+                DmarcMitigation? dmarc = Enum.TryParse<DmarcMitigation>(form["dmarc-mitigation"].ToString().Replace("-", "", StringComparison.Ordinal), true, out var d) ? d : null;
+                var changed = lists.ChangeList(c.List.Address, new ListChanges(prefix, replyTo, nonmember, policy)
+                    { ModeratorsAreAdmins = moderatorsAreAdmins, DmarcMitigation = dmarc });
                 var command = $"lists set --subject-prefix \"{prefix}\" --reply-to {Word(replyTo)} --nonmember-action {Word(nonmember)} " +
-                              $"--subscription-policy {Word(policy)}" + (moderatorsAreAdmins is { } m ? $" --moderators-are-admins {(m ? "on" : "off")}" : "");
+                              $"--subscription-policy {Word(policy)}" + (moderatorsAreAdmins is { } m ? $" --moderators-are-admins {(m ? "on" : "off")}" : "") +
+                              (dmarc is { } dm ? $" --dmarc-mitigation {Kebab(dm)}" : "");
                 audit.Add(AuditEntry.Create(changed.Address, time.GetUtcNow().UtcDateTime, c.Actor, AdminContext.Channel, command, "changed"));
                 return Show(c with { List = changed }, c.T("Die Einstellungen wurden gespeichert.", "The settings were saved."));
             }));
@@ -51,12 +56,19 @@ public static class SettingsPages
                 [("open", c.T("offen (nach Bestätigung)", "open (after confirmation)")), ("moderate", c.T("mit Freigabe durch Verantwortliche", "approved by the owners")),
                  ("closed", c.T("geschlossen", "closed"))],
                 Word(l.SubscriptionPolicy)) +
+            Html.Select("dmarc-mitigation", "dmarc-mitigation", c.T("Absender durch die Liste ersetzen (DMARC)", "Send as the list (DMARC)"),
+                [("when-required", c.T("wenn die Domain der Person es verlangt", "when the poster's domain requires it")),
+                 ("always", c.T("immer", "always")), ("never", c.T("nie", "never"))],
+                Kebab(l.DmarcMitigation)) +
             Html.Checkbox("moderators-are-admins", "moderators-are-admins",
                 c.T("Moderatoren dürfen die Liste verwalten (außer Rollen)", "Moderators may administer the list (except roles)"),
                 l.ModeratorsAreAdmins, disabled: !c.Access.CanChangeRoles) +
             Html.Button("save-settings", c.T("Speichern", "Save"));
         return AdminPage.Render(c, c.T("Einstellungen", "Settings"), Html.Form(c.Http, c.Base + "/settings", "settings-form", inner), notice);
     }
+
+    /// <summary>The DMARC setting as the CLI writes it: <c>when-required</c>, <c>always</c>, <c>never</c>.</summary>
+    static string Kebab(DmarcMitigation value) => value == DmarcMitigation.WhenRequired ? "when-required" : Word(value);
 
     /// <summary>An enum value as the CLI and the form write it: lower case.</summary>
     static string Word<T>(T value) where T : Enum => value.ToString().ToLowerInvariant();

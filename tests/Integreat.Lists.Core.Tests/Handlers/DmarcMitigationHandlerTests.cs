@@ -132,4 +132,18 @@ public sealed class DmarcMitigationHandlerTests
         Assert.Equal("[Bayern] Treffen", message.Subject);
         Assert.Equal("<mailto:bayern@lists.integreat.example>", message.Headers["List-Post"]);
     }
+
+    [Fact]
+    public void The_archive_keeps_the_authors_From()
+    {
+        var pipeline = new PostingPipeline(new DmarcMitigationHandler(_dmarc));
+        var delivered = pipeline.Process(List(), Post("Erika Muster <erika@reject.de>"), false, null, out var archived);
+        Assert.Equal(Bayern, MimeMessage.Load(new MemoryStream(delivered)).From.Mailboxes.Single().Address);
+        var original = MimeMessage.Load(new MemoryStream(archived));
+        Assert.Equal("erika@reject.de", original.From.Mailboxes.Single().Address);
+        Assert.Empty(original.ReplyTo);
+
+        var unchanged = pipeline.Process(List(), Post("max@none.de"), false, null, out var same);
+        Assert.Same(unchanged, same);
+    }
 }

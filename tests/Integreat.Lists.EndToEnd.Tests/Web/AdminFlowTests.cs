@@ -37,6 +37,22 @@ public sealed class AdminFlowTests(AdminFixture fixture) : IClassFixture<AdminFi
     }
 
     [Fact]
+    public async Task An_owner_sets_the_DMARC_mitigation()
+    {
+        Assert.Contains("value=\"when-required\" selected", (await Owner.GetAsync(B + "/settings")).Html);
+        // The other fields as they are, so the tests sharing this list see no other change.
+        var l = fixture.Daemon.Get<IListRepository>().Find(AdminFixture.Bayern)!;
+        KeyValuePair<string, string>[] Form(string dmarc) => [new("prefix", l.SubjectPrefix), new("reply-to", l.ReplyTo.ToString().ToLowerInvariant()),
+            new("nonmember-action", l.NonmemberAction.ToString().ToLowerInvariant()),
+            new("subscription-policy", l.SubscriptionPolicy.ToString().ToLowerInvariant()), new("dmarc-mitigation", dmarc)];
+
+        await Ok(await Owner.SubmitAsync(B + "/settings", Form("always")));
+        Assert.Equal(DmarcMitigation.Always, fixture.Daemon.Get<IListRepository>().Find(AdminFixture.Bayern)!.DmarcMitigation);
+        Assert.EndsWith("--dmarc-mitigation always", LastAudit().Command);
+        await Ok(await Owner.SubmitAsync(B + "/settings", Form("when-required")));
+    }
+
+    [Fact]
     public async Task An_owner_adds_finds_moderates_and_removes_a_member()
     {
         await Ok(await Owner.SubmitAsync(B + "/roster", [new("address", "Neu@Example.net"), new("name", "Nora Neu")], B + "/roster/add"));
