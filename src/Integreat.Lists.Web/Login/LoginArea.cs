@@ -39,8 +39,8 @@ public sealed class LoginArea : IWebArea
         services.AddSingleton<WebAccess>();
         services.AddSingleton<LoginTokens>();
         services.AddSingleton<LoginMailer>();
-        services.AddSingleton<WebBaseUrl>();
-        var secure = WebBaseUrl.IsHttps(options.Value) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        Forward<IWebLinks>(services, daemon);
+        var secure = IsHttps(options.Value) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         var protection = services.AddDataProtection().SetApplicationName("Integreat.Lists");
         if (daemon.GetService<WebKeyRing>() is { } ring) protection.PersistKeysToFileSystem(System.IO.Directory.CreateDirectory(ring.Directory));
         services.AddAuthentication(WebAccess.Scheme).AddCookie(WebAccess.Scheme, cookie =>
@@ -65,7 +65,21 @@ public sealed class LoginArea : IWebArea
     }
 
     /// <inheritdoc/>
-    public void UseMiddleware(WebApplication app) => app.UseAuthentication();
+    /// <remarks>Behind an https <c>Web:BaseUrl</c> Kestrel speaks plain http to the reverse proxy that ends TLS; the
+    /// public scheme is the configured one, so requests count as https (Secure cookies, antiforgery's https check).</remarks>
+    public void UseMiddleware(WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<WebOptions>>().Value;
+        if (IsHttps(options))
+            app.Use((context, next) =>
+            {
+                context.Request.Scheme = "https";
+                return next(context);
+            });
+        app.UseAuthentication();
+    }
+
+    static bool IsHttps(WebOptions options) => options.BaseUrl.StartsWith("https:", StringComparison.OrdinalIgnoreCase);
 
     /// <inheritdoc/>
     public void Map(IEndpointRouteBuilder endpoints)

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Integreat.Lists.Core.Abstractions;
 using Integreat.Lists.Web.Pages;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -20,10 +21,11 @@ public static class LoginEndpoints
     {
         var group = endpoints.MapGroup("").RequireAntiforgeryToken();
         group.MapGet("/login", (HttpContext context) => Form(context));
-        group.MapPost("/login", async (HttpContext context, LoginMailer mailer, WebBaseUrl baseUrl) =>
+        group.MapPost("/login", async (HttpContext context, LoginMailer mailer, IWebLinks links) =>
         {
             var form = await context.Request.ReadFormAsync();
-            mailer.Send(form["address"].ToString(), LocalPath(form["return"].ToString()), baseUrl.Get());
+            // Web:BaseUrl or the bound address, never the Host header, which the visitor controls.
+            if (links.BaseUrl is { } baseUrl) mailer.Send(form["address"].ToString(), LocalPath(form["return"].ToString()), new Uri(baseUrl + "/"));
             var ui = Ui.For(context);
             // The same answer whether or not the address is known, limited or invalid.
             return Page.Render(context, ui, ui.T("Bitte sehen Sie in Ihr Postfach", "Please check your mailbox"),

@@ -228,6 +228,24 @@ public sealed class AdminFlowTests(AdminFixture fixture) : IClassFixture<AdminFi
         }
     }
 
+    [Fact]
+    public async Task An_owner_enables_delivery_again_for_a_bouncing_member_and_reads_it_in_the_audit_log()
+    {
+        var roster = fixture.Daemon.Get<IRosterRepository>();
+        fixture.Daemon.AddMembers(["prallt@example.net"]);
+        var member = Find("prallt@example.net")!;
+        (member.Delivery, member.BounceScore) = (DeliveryStatus.ByBounces, 5);
+        roster.Update(member);
+
+        var page = await Owner.GetAsync(B + "/roster?q=prallt");
+        await Ok(await Owner.SubmitAsync(B + "/roster", [new("address", "prallt@example.net")], B + "/roster/enable"));
+        var audit = await Owner.GetAsync(B + "/audit");
+
+        Assert.Contains("aus (Bounces)", page.Html);
+        Assert.Equal((DeliveryStatus.Enabled, 0.0), (Find("prallt@example.net")!.Delivery, Find("prallt@example.net")!.BounceScore));
+        Assert.Contains($"<td>{AdminFixture.Owner}</td><td>web</td><td>bounces reset prallt@example.net</td><td>delivery enabled</td>", audit.Html);
+    }
+
     static string Between(string text, string start, string end)
     {
         var from = text.IndexOf(start, StringComparison.Ordinal) + start.Length;
