@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 
 namespace Integreat.Lists.Core.Bounces;
 
-/// <summary>Turns the HTML of a notification (Exchange, some webmail MTAs) into lines of plain text.</summary>
-internal static partial class HtmlText
+/// <summary>Turns the HTML of a notification (Exchange, some webmail MTAs) into lines of plain text; the web admin
+/// area also shows HTML-only held posts this way.</summary>
+public static partial class HtmlText
 {
     /// <summary>Line-breaking elements become line ends, other tags go, entities are decoded.</summary>
     /// <remarks>A "tag" holding an '@' is kept: reports labelled text/html often carry plain text with

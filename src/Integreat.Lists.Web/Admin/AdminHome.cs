@@ -52,7 +52,7 @@ public static class AdminHome
             $"<a href=\"/archive/{Html.Segment(p.List.Address)}\">{ui.T("Archiv", "Archive")}</a>" +
             (p.Access.CanModerate ? $" · <a href=\"/admin/{Html.Segment(p.List.Address)}\" id=\"manage-{Html.E(p.List.Address)}\">{ui.T("Verwalten", "Manage")}</a>" : "") +
             "</td></tr>"));
-        var body = (notice is null ? "" : $"<p class=\"{(status >= 400 ? "error" : "notice")}\" id=\"notice\" role=\"status\">{Html.E(notice)}</p>") +
+        var body = (notice is null ? "" : $"<p class=\"{(status >= 400 ? "error" : "notice")}\" id=\"notice\" role=\"{(status >= 400 ? "alert" : "status")}\">{Html.E(notice)}</p>") +
                    (lists.Count == 0
                        ? $"<p>{ui.T("Sie sind auf keiner Liste eingetragen.", "You are on no list.")}</p>"
                        : $"<table id=\"lists\"><caption>{ui.T("Ihre Listen", "Your lists")}</caption><thead><tr><th scope=\"col\">{ui.T("Name", "Name")}</th>" +

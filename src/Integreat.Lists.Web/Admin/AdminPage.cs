@@ -21,7 +21,7 @@ public static class AdminPage
         if (context.Access.CanAdminister) links.Add(Link($"{b}/audit", "nav-audit", context.T("Protokoll", "Audit log")));
         var nav = $"<nav aria-label=\"{Html.E(context.T("Liste", "List"))}\"><p><a href=\"{b}\">{Html.E(context.List.Name)}</a> ({Html.E(context.List.Address)}): " +
                   string.Join(" · ", links) + "</p></nav>\n";
-        var top = notice is null ? "" : $"<p class=\"{(status >= 400 ? "error" : "notice")}\" id=\"notice\" role=\"status\">{Html.E(notice)}</p>\n";
+        var top = notice is null ? "" : $"<p class=\"{(status >= 400 ? "error" : "notice")}\" id=\"notice\" role=\"{(status >= 400 ? "alert" : "status")}\">{Html.E(notice)}</p>\n";
         return Page.Render(context.Http, context.Ui, title, nav + top + body, status);
     }
 

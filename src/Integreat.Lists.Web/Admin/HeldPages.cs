@@ -1,4 +1,5 @@
 using Integreat.Lists.Core.Abstractions;
+using Integreat.Lists.Core.Bounces;
 using Integreat.Lists.Core.Moderation;
 using Integreat.Lists.Core.Queues;
 using Integreat.Lists.Web.Pages;
@@ -63,7 +64,8 @@ public static class HeldPages
     static IResult Show(AdminContext c, HeldPost post)
     {
         var message = Load(c.Http.RequestServices.GetRequiredService<ISpool>(), post.Id);
-        var text = message?.TextBody ?? c.T("(kein Text)", "(no text)");
+        // An HTML-only post is shown as text: no markup of a stranger's mail reaches the page.
+        var text = message?.TextBody ?? (message?.HtmlBody is { } html ? HtmlText.ToPlain(html) : null) ?? c.T("(kein Text)", "(no text)");
         if (text.Length > MaxTextChars) text = text[..MaxTextChars] + "…";
         var facts = $"<dl id=\"held-post\"><dt>{c.T("Von", "From")}</dt><dd>{Html.E(message?.From.ToString() ?? post.Sender)}</dd>" +
                     $"<dt>{c.T("Betreff", "Subject")}</dt><dd>{Html.E(post.Subject)}</dd>" +

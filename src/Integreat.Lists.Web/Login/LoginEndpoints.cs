@@ -71,7 +71,11 @@ public static class LoginEndpoints
                         extra: " autocomplete=\"email\" required") +
                     $"<input type=\"hidden\" name=\"return\" value=\"{Html.E(back)}\">" +
                     Html.Button("request-link", ui.T("Anmelde-Link anfordern", "Send me a sign-in link"));
-        return Page.Render(context, ui, ui.T("Anmelden", "Sign in"),
+        var signedIn = WebAccess.AddressOf(context.User) is { } user
+            ? $"<p class=\"notice\" id=\"already-signed-in\">{Html.E(ui.T($"Sie sind schon als {user} angemeldet.", $"You are signed in as {user} already."))} " +
+              $"<a href=\"{Html.E(back)}\">{ui.T("Weiter", "Continue")}</a></p>"
+            : "";
+        return Page.Render(context, ui, ui.T("Anmelden", "Sign in"), signedIn +
             $"<p>{Html.E(ui.T("Geben Sie Ihre Adresse ein. Wir schicken Ihnen einen Link, mit dem Sie sich anmelden – ein Passwort brauchen Sie nicht.",
                 "Enter your address. We will send you a link to sign in with – you need no password."))}</p>" +
             Html.Form(context, "/login", "login-form", inner));

@@ -51,10 +51,12 @@ public sealed class AdminFixture : IAsyncLifetime
 
     /// <summary>Posts from a fresh nonmember and returns the held post's id once the hold is complete (the
     /// poster's notice went out).</summary>
-    public async Task<string> HoldAsync(string subject = "Sommerfest", string text = "Hallo zusammen,\r\nbis bald.\r\n")
+    public async Task<string> HoldAsync(string subject = "Sommerfest", string text = "Hallo zusammen,\r\nbis bald.\r\n", string? html = null)
     {
         var poster = $"fremd{Interlocked.Increment(ref _posters)}@example.com";
-        await Daemon.PostAsync(Messages.Post(poster, subject, text), poster, Bayern);
+        var post = Messages.Post(poster, subject, text);
+        if (html is not null) post.Body = new MimeKit.TextPart("html") { Text = html };
+        await Daemon.PostAsync(post, poster, Bayern);
         await Smarthost.WaitForAsync(h => h.DeliveredTo.Contains(poster), WebSession.Timeout);
         return Daemon.Get<IHeldPostStore>().List(Bayern).Single(p => p.Sender == poster).Id;
     }

@@ -129,6 +129,18 @@ public sealed class AdminFlowTests(AdminFixture fixture) : IClassFixture<AdminFi
     }
 
     [Fact]
+    public async Task An_html_only_held_post_is_shown_as_text_without_its_markup()
+    {
+        var id = await fixture.HoldAsync("Bild", html: "<p>Hallo <b>Welt</b></p><img src=\"http://tracker.example/x.png\" onerror=\"alert(1)\">");
+
+        var page = await Moderator.GetAsync(B + "/held/" + id);
+
+        Assert.Contains("Hallo Welt", page.Html);
+        Assert.DoesNotContain("tracker.example", page.Html);
+        Assert.DoesNotContain("onerror", page.Html);
+    }
+
+    [Fact]
     public async Task A_rejected_held_post_tells_the_poster_the_reason()
     {
         var id = await fixture.HoldAsync("Werbung");
