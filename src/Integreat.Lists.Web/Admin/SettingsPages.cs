@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Integreat.Lists.Web.Admin;
 
-/// <summary><c>GET/POST /admin/{list}/settings</c>: subject prefix, Reply-To, nonmember action, subscription policy, DMARC
-/// mitigation and
+/// <summary><c>GET/POST /admin/{list}/settings</c>: subject prefix, Reply-To, nonmember action, subscription policy, archive,
+/// DMARC mitigation and
 /// (owners and site admins only) whether moderators are admins; through <see cref="ListAdministration.ChangeList"/>.</summary>
 public static class SettingsPages
 {
@@ -24,16 +24,17 @@ public static class SettingsPages
                 var form = await http.Request.ReadFormAsync();
                 if (!Enum.TryParse<ReplyToPolicy>(form["reply-to"], true, out var replyTo)
                     || !Enum.TryParse<NonmemberAction>(form["nonmember-action"], true, out var nonmember)
-                    || !Enum.TryParse<SubscriptionPolicy>(form["subscription-policy"], true, out var policy))
+                    || !Enum.TryParse<SubscriptionPolicy>(form["subscription-policy"], true, out var policy)
+                    || !TryArchive(form["archive"].ToString(), c.List.Archive, out var archive))
                     return AdminPage.Problem(c, c.T("Einstellungen", "Settings"), c.T("Ein Wert ist ungültig.", "A value is invalid."));
                 var prefix = form["prefix"].ToString().Trim();
                 bool? moderatorsAreAdmins = c.Access.CanChangeRoles ? form["moderators-are-admins"] == "on" : null;
                 // Absent from older forms: then the DMARC setting stays as it is.
                 DmarcMitigation? dmarc = Enum.TryParse<DmarcMitigation>(form["dmarc-mitigation"].ToString().Replace("-", "", StringComparison.Ordinal), true, out var d) ? d : null;
                 var changed = lists.ChangeList(c.List.Address, new ListChanges(prefix, replyTo, nonmember, policy)
-                    { ModeratorsAreAdmins = moderatorsAreAdmins, DmarcMitigation = dmarc });
+                    { ModeratorsAreAdmins = moderatorsAreAdmins, DmarcMitigation = dmarc, Archive = archive });
                 var command = $"lists set --subject-prefix \"{prefix}\" --reply-to {Word(replyTo)} --nonmember-action {Word(nonmember)} " +
-                              $"--subscription-policy {Word(policy)}" + (moderatorsAreAdmins is { } m ? $" --moderators-are-admins {(m ? "on" : "off")}" : "") +
+                              $"--subscription-policy {Word(policy)} --archive {Word(archive)}" + (moderatorsAreAdmins is { } m ? $" --moderators-are-admins {(m ? "on" : "off")}" : "") +
                               (dmarc is { } dm ? $" --dmarc-mitigation {Kebab(dm)}" : "");
                 audit.Add(AuditEntry.Create(changed.Address, time.GetUtcNow().UtcDateTime, c.Actor, AdminContext.Channel, command, "changed"));
                 return Show(c with { List = changed }, c.T("Die Einstellungen wurden gespeichert.", "The settings were saved."));
@@ -56,6 +57,9 @@ public static class SettingsPages
                 [("open", c.T("offen (nach Bestätigung)", "open (after confirmation)")), ("moderate", c.T("mit Freigabe durch Verantwortliche", "approved by the owners")),
                  ("closed", c.T("geschlossen", "closed"))],
                 Word(l.SubscriptionPolicy)) +
+            Html.Select("archive", "archive", c.T("Archiv", "Archive"),
+                [("members", c.T("nur für Mitglieder", "members only")), ("public", c.T("öffentlich", "public")), ("off", c.T("kein Archiv", "no archive"))],
+                Word(l.Archive)) +
             Html.Select("dmarc-mitigation", "dmarc-mitigation", c.T("Absender durch die Liste ersetzen (DMARC)", "Send as the list (DMARC)"),
                 [("when-required", c.T("wenn die Domain der Person es verlangt", "when the poster's domain requires it")),
                  ("always", c.T("immer", "always")), ("never", c.T("nie", "never"))],
@@ -69,6 +73,13 @@ public static class SettingsPages
 
     /// <summary>The DMARC setting as the CLI writes it: <c>when-required</c>, <c>always</c>, <c>never</c>.</summary>
     static string Kebab(DmarcMitigation value) => value == DmarcMitigation.WhenRequired ? "when-required" : Word(value);
+
+    /// <summary>The archive policy of the form; a form without the field keeps <paramref name="current"/>.</summary>
+    static bool TryArchive(string value, ArchivePolicy current, out ArchivePolicy archive)
+    {
+        archive = current;
+        return value.Length == 0 || Enum.TryParse(value, true, out archive);
+    }
 
     /// <summary>An enum value as the CLI and the form write it: lower case.</summary>
     static string Word<T>(T value) where T : Enum => value.ToString().ToLowerInvariant();

@@ -28,10 +28,11 @@ public sealed class AdminFlowTests(AdminFixture fixture) : IClassFixture<AdminFi
     public async Task An_owner_changes_the_settings_and_the_change_is_audited_as_web()
     {
         await Ok(await Owner.SubmitAsync(B + "/settings",
-            [new("prefix", "[BY]"), new("reply-to", "list"), new("nonmember-action", "hold"), new("subscription-policy", "open")]));
+            [new("prefix", "[BY]"), new("reply-to", "list"), new("nonmember-action", "hold"), new("subscription-policy", "open"), new("archive", "public")]));
 
         var list = fixture.Daemon.Get<IListRepository>().Find(AdminFixture.Bayern)!;
-        Assert.Equal(("[BY]", ReplyToPolicy.List, SubscriptionPolicy.Open), (list.SubjectPrefix, list.ReplyTo, list.SubscriptionPolicy));
+        Assert.Equal(("[BY]", ReplyToPolicy.List, SubscriptionPolicy.Open, ArchivePolicy.Public),
+            (list.SubjectPrefix, list.ReplyTo, list.SubscriptionPolicy, list.Archive));
         Assert.Equal((AdminFixture.Owner, "web"), (LastAudit().Actor, LastAudit().Channel));
         Assert.Contains("value=\"[BY]\"", (await Owner.GetAsync(B + "/settings")).Html);
     }
