@@ -12,6 +12,8 @@ namespace Integreat.Lists.Templates;
 public sealed class FluidTemplateRenderer(TemplateCatalog catalog) : ITemplateRenderer
 {
     static readonly TemplateOptions Options = CreateOptions();
+    static readonly FluidParser Parser = new();
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, IFluidTemplate> _parsed = new(StringComparer.Ordinal);
 
     static TemplateOptions CreateOptions()
     {
@@ -26,6 +28,20 @@ public sealed class FluidTemplateRenderer(TemplateCatalog catalog) : ITemplateRe
     {
         var scopes = new[] { list.Address, list.Addresses.LocalPart, TemplateCatalog.DefaultScope };
         var template = catalog.Find(name, scopes) ?? throw new InvalidOperationException($"There is no template named {name}.");
+        return Render(template, list, model);
+    }
+
+    /// <inheritdoc />
+    public string RenderText(string source, MailingList list, object model)
+    {
+        // Footers are few and small; parsed once each, as the catalog parses its files once.
+        var template = _parsed.GetOrAdd(source, text => Parser.TryParse(text.TrimStart('\uFEFF'), out var parsed, out var error)
+            ? parsed : throw new FormatException("The template does not parse: " + error.ReplaceLineEndings(" ").Trim()));
+        return Render(template, list, model);
+    }
+
+    static string Render(IFluidTemplate template, MailingList list, object model)
+    {
         var context = new TemplateContext(model, Options);
         context.SetValue("list", ListTemplateModel.Of(list));
         var text = template.Render(context).Replace("\r\n", "\n", StringComparison.Ordinal);

@@ -8,7 +8,9 @@ using MimeKit;
 
 namespace Integreat.Lists.EndToEnd.Tests;
 
-/// <summary>Real and odd real-world messages go through a list with their body bytes untouched.</summary>
+/// <summary>Real and odd real-world messages go through a list with a footer (as the state lists have) keeping every
+/// part's bytes: the footer is appended to a single text part or added as a part of its own, HTML-only posts gain a
+/// text alternative, and signed messages keep their whole body.</summary>
 public sealed class RealMessageTests : IAsyncLifetime
 {
     static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
@@ -18,7 +20,7 @@ public sealed class RealMessageTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _smarthost = await FakeSmarthost.StartAsync();
-        _daemon = await TestDaemon.StartAsync(_smarthost.HostPort);
+        _daemon = await TestDaemon.StartAsync(_smarthost.HostPort, settings => settings.Lists[0].Footer = true);
         _daemon.AddMembers(["erika@example.org", "max@example.net"]);
         // Real messages name other addresses in To, have no Subject and so on, which the posting chain holds; the
         // list's approval passphrase lets them through, and the cleanse handler removes it again.
@@ -53,7 +55,7 @@ public sealed class RealMessageTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(CorpusFiles))]
-    public async Task CorpusMessageArrivesWithItsBodyBytesUnchanged(string file)
+    public async Task CorpusMessageArrivesWithItsPartsUnchangedAndTheFooterOnce(string file)
     {
         var sent = SharedCorpus.AsSmtpBytes(Path.Combine(SharedCorpus.Root, "corpus", "mime", file));
 
@@ -61,8 +63,12 @@ public sealed class RealMessageTests : IAsyncLifetime
 
         await _smarthost.WaitForRecipientsAsync(2, Timeout);
         Assert.Empty(_daemon.Get<ISpool>().List(QueueName.Shunt));
-        Assert.All(_smarthost.Messages, copy => Assert.Equal(Messages.BodyOf(sent), Messages.BodyOf(copy.Data)));
+        Assert.All(_smarthost.Messages, copy => KeptParts.Assert(sent, copy.Data));
         Assert.All(_smarthost.Messages, copy => Assert.DoesNotContain(Passphrase, Encoding.ASCII.GetString(copy.Data)));
+        // The body is edited once per post, so every member gets the same bytes.
+        Assert.Single(_smarthost.Messages.Select(copy => Convert.ToBase64String(copy.Data)).Distinct());
+        var copy = _smarthost.Messages[0].Data;
+        Assert.Equal(KeptParts.IsProtected(sent) ? 0 : 1, KeptParts.Count(copy, "Abmelden: eine leere Nachricht"));
     }
 
     [Fact]
@@ -76,7 +82,8 @@ public sealed class RealMessageTests : IAsyncLifetime
         await _smarthost.WaitForRecipientsAsync(2, Timeout);
         foreach (var copy in _smarthost.Messages)
         {
-            Assert.Equal(Messages.BodyOf(sent), Messages.BodyOf(copy.Data));
+            // The body is wrapped whole, with the footer as a second part.
+            Assert.True(copy.Data.AsSpan().IndexOf(Messages.BodyOf(sent)) >= 0, "the body bytes changed");
             Assert.All(copy.Data, b => Assert.True(b < 128, "8-bit byte in a 7-bit post"));
             var message = copy.ToMimeMessage();
             Assert.Equal("[Bayern] Erste Integreat-Netzwerktreffen im Juni – Fördermittel & Wirkungsmessung", message.Subject);
@@ -84,6 +91,8 @@ public sealed class RealMessageTests : IAsyncLifetime
             Assert.Contains("<p>Im Juni haben", message.HtmlBody);
             var pdf = Assert.IsType<MimePart>(Assert.Single(message.Attachments));
             Assert.Equal("Protokoll-Netzwerktreffen.pdf", pdf.FileName);
+            var footer = message.BodyParts.OfType<TextPart>().Last();
+            Assert.Contains("Abmelden: eine leere Nachricht an bayern-leave@lists.integreat.example", footer.Text);
         }
     }
 

@@ -10,7 +10,7 @@ namespace Integreat.Lists.Core.Administration;
 /// unknown list) before anything is written, so a failed command never leaves a partial change. Every roster change
 /// (and every addition that found the address present) goes into the audit log with channel <c>cli</c>.</remarks>
 public sealed class ListAdministration(IListRepository lists, IRosterRepository roster, TimeProvider time, IAuditLog? audit = null,
-    IPersonDataStore? people = null)
+    IPersonDataStore? people = null, Notices.ITemplateRenderer? templates = null)
 {
     /// <summary>The actor and channel of roster changes made here, unless <see cref="For"/> names others.</summary>
     public const string Channel = "cli";
@@ -63,9 +63,27 @@ public sealed class ListAdministration(IListRepository lists, IRosterRepository 
             list.ArchiveRetentionYears = years >= 0 ? years : throw new AdministrationException("the archive retention must be 0 (for ever) or more years");
         if (changes.DmarcMitigation is { } mitigation) list.DmarcMitigation = mitigation;
         changes.Posting?.Apply(list.Posting);
+        changes.Content?.Apply(list.Content);
+        if (changes.Footer is { } footer) list.Footer = CheckedFooter(list, footer);
         // The list may have been removed in between; Update then reports it instead of recreating it.
         if (!lists.Update(list)) throw new AdministrationException($"no list {list.Address}");
         return list;
+    }
+
+    /// <summary>The footer source when it renders for <paramref name="list"/>; empty for none.</summary>
+    /// <exception cref="AdministrationException">It does not parse as Liquid.</exception>
+    string CheckedFooter(MailingList list, string footer)
+    {
+        if (footer.Trim().Length == 0) return "";
+        try
+        {
+            templates?.RenderText(footer, list, new { archive_url = "" });
+        }
+        catch (FormatException ex)
+        {
+            throw new AdministrationException("the footer is no valid Liquid template: " + ex.Message);
+        }
+        return footer.ReplaceLineEndings("\n");
     }
 
     /// <summary>The roster of a list, ordered by address.</summary>

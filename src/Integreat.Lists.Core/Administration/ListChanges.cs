@@ -23,7 +23,14 @@ public sealed record ListChanges(string? SubjectPrefix = null, ReplyToPolicy? Re
     /// <summary>Years archived posts are kept, 0 for ever; null leaves it.</summary>
     public int? ArchiveRetentionYears { get; init; }
 
+    /// <summary>The content filter settings to change; null leaves them.</summary>
+    public ContentChanges? Content { get; init; }
+
+    /// <summary>The new footer as Liquid source; empty removes the footer; null leaves it.</summary>
+    public string? Footer { get; init; }
+
     /// <summary>True when no setting is to change.</summary>
     public bool IsEmpty => SubjectPrefix is null && ReplyTo is null && NonmemberAction is null && SubscriptionPolicy is null
-        && ModeratorsAreAdmins is null && DmarcMitigation is null && Archive is null && ArchiveRetentionYears is null && (Posting?.IsEmpty ?? true);
+        && ModeratorsAreAdmins is null && DmarcMitigation is null && Archive is null && ArchiveRetentionYears is null
+        && (Posting?.IsEmpty ?? true) && (Content?.IsEmpty ?? true) && Footer is null;
 }

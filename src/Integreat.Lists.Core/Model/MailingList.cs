@@ -39,6 +39,13 @@ public sealed class MailingList
     /// <summary>How many years archived posts are kept (counted from archiving); 0 keeps them for ever (the default).</summary>
     public int ArchiveRetentionYears { get; set; }
 
+    /// <summary>The content filter and HTML conversion settings (see <see cref="Model.ContentSettings"/>).</summary>
+    public ContentSettings Content { get; set; } = new();
+
+    /// <summary>The footer added to every post, as a Liquid template (it sees <c>list</c> and <c>archive_url</c>);
+    /// empty for none, which is the default of a new list.</summary>
+    public string Footer { get; set; } = "";
+
     /// <summary>When the list was created (UTC).</summary>
     public DateTime CreatedUtc { get; set; }
 

@@ -20,4 +20,13 @@ public interface ITemplateRenderer
     /// <exception cref="InvalidOperationException">No template of that name exists (a programming error: every name
     /// Core uses ships a default).</exception>
     string Render(string name, MailingList list, object model);
+
+    /// <summary>Renders a template given as text (a list's footer, which lives with the list, not in a file), with
+    /// the same variables and rules as <see cref="Render"/>.</summary>
+    /// <param name="source">The Liquid source.</param>
+    /// <param name="list">The list; templates see it as <c>list</c>.</param>
+    /// <param name="model">The top-level variables, as for <see cref="Render"/>.</param>
+    /// <returns>The text with LF line ends and no trailing blank lines.</returns>
+    /// <exception cref="FormatException">The source does not parse; the message says where.</exception>
+    string RenderText(string source, MailingList list, object model);
 }

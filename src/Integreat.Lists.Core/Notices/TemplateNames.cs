@@ -63,4 +63,7 @@ public static class TemplateNames
 
     /// <summary>The sign-in link for the web pages (mail).</summary>
     public const string Login = "login";
+
+    /// <summary>The note that replaces a part the content filter removed from a post (part).</summary>
+    public const string ContentRemoved = "content-removed";
 }

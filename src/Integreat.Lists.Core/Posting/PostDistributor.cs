@@ -1,6 +1,7 @@
 using Integreat.Lists.Core.Abstractions;
 using Integreat.Lists.Core.Archiving;
 using Integreat.Lists.Core.Configuration;
+using Integreat.Lists.Core.Content;
 using Integreat.Lists.Core.Delivering;
 using Integreat.Lists.Core.Handlers;
 using Integreat.Lists.Core.Messages;
@@ -10,7 +11,7 @@ using MimeKit;
 
 namespace Integreat.Lists.Core.Posting;
 
-/// <summary>Distributes an accepted or approved post: the posting pipeline once, then one hand-off to delivery for
+/// <summary>Distributes an accepted or approved post: the posting pipeline and the content pipeline once, then one hand-off to delivery for
 /// every member who did not already get the same Message-ID from another list within the duplicate window.</summary>
 /// <remarks>Idempotent per <c>postId</c> (<see cref="DeliveryHandoff"/>, <see cref="ArchiveRecorder"/>); the post is
 /// archived (unless the list's archive is off) before it is handed to delivery. Members of two lists that both got the
@@ -24,6 +25,7 @@ public sealed class PostDistributor(
     ArchiveRecorder archiver,
     ArchiveLinks links,
     DmarcMitigationHandler dmarc,
+    ContentPipeline content,
     Unsubscribe.RecipientHeaders? personal = null)
 {
     readonly PostingPipeline _pipeline = new(dmarc);
@@ -49,8 +51,11 @@ public sealed class PostDistributor(
         var personalised = personal?.OneClick == true;
         var bytes = _pipeline.Process(list, message, personalised, new ArchiveHeadersHandler(links, postId), out var archived);
         // Archived before the hand-off, so that Archived-At never points at a missing page; both are idempotent per post id.
-        // The archive keeps the author's own From: DMARC mitigation is for the delivered copies only.
-        archiver.Record(postId, list, archived, now);
+        // The archive keeps the author's own From (DMARC mitigation is for the delivered copies only) and the post with
+        // blocked parts stripped, without the text alternative and the footer (for the members' mail programs only).
+        archiver.Record(postId, list, content.Filter(list, archived), now);
+        // Once per post, not per member: the body edits make one copy that every job streams.
+        bytes = content.Process(list, bytes);
         handoff.Hand(postId, list, messageId.Length == 0 ? postId : messageId, "", recipients, bytes, personalised);
         return (messageId, recipients);
     }

@@ -70,14 +70,15 @@ internal static class ListsCommands
         archive.AcceptOnlyFromAmong(Words.Of<ArchivePolicy>());
         var retention = new Option<int?>("--archive-retention-years") { Description = "Delete archived posts after this many years; 0 keeps them for ever.", HelpName = "YEARS" };
         var posting = new ListsPostingOptions();
+        var content = new ListsContentOptions();
         var command = new Command("set", "Changes a list's settings; give at least one option.")
             { address, prefix, replyTo, nonmember, subscription, moderatorsAdmins, archive, retention, dmarc };
-        foreach (var option in posting.All) command.Options.Add(option);
+        foreach (var option in posting.All.Concat(content.All)) command.Options.Add(option);
         command.Validators.Add(result =>
         {
             if (!result.Children.OfType<System.CommandLine.Parsing.OptionResult>().Any(o => !o.Implicit && o.Option.Name != CommandTree.ConfigOption))
                 result.AddError("lists set needs at least one of --subject-prefix, --reply-to, --nonmember-action, --subscription-policy, " +
-                                "--moderators-are-admins, --archive, --archive-retention-years, --dmarc-mitigation or a posting option (see --help)");
+                                "--moderators-are-admins, --archive, --archive-retention-years, --dmarc-mitigation, a posting or a content option (see --help)");
         });
         command.SetAction((parse, ct) => admin.RunAsync(parse, (services, output, _) =>
         {
@@ -89,6 +90,7 @@ internal static class ListsCommands
                 Archive = Words.Parse<ArchivePolicy>(parse.GetValue(archive)),
                 ArchiveRetentionYears = parse.GetValue(retention),
                 DmarcMitigation = Words.ParseKebab<DmarcMitigation>(parse.GetValue(dmarc)),
+                Content = content.Read(parse), Footer = content.ReadFooter(parse),
             };
             var list = AdminRunner.Lists(services).ChangeList(parse.GetValue(address)!, changes);
             output.WriteLine($"updated list {list.Address}");
@@ -113,5 +115,6 @@ internal static class ListsCommands
         output.WriteLine("archive-retention-years: " + (list.ArchiveRetentionYears == 0 ? "forever" : list.ArchiveRetentionYears.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         output.WriteLine("dmarc-mitigation: " + Words.Kebab(list.DmarcMitigation));
         ListsPostingOptions.Print(list.Posting, output);
+        ListsContentOptions.Print(list, output);
     }
 }

@@ -18,4 +18,8 @@ public sealed class ListSeedOptions
 
     /// <summary>What happens to posts from nonmembers (reject, discard, accept, hold); empty keeps the default, reject.</summary>
     public Core.Model.NonmemberAction? NonmemberAction { get; set; }
+
+    /// <summary>When true the list gets the shipped footer (<c>templates/footer.liquid</c> beside the executable:
+    /// leave instructions and archive link); default false, no footer. <c>lists set --footer</c> changes it later.</summary>
+    public bool Footer { get; set; }
 }

@@ -64,6 +64,7 @@ public static class DaemonServices
         services.AddSingleton<IAuditLog, LiteAuditLog>();
         services.AddSingleton(_ => TemplateCatalog.Load(TemplatesOptions.ShippedDirectory, settings.Templates.Directory));
         services.AddSingleton<ITemplateRenderer, FluidTemplateRenderer>();
+        services.AddSingleton<Core.Content.ContentPipeline>();
         services.AddSingleton<IHeldPostStore, LiteHeldPostStore>();
         services.AddSingleton<IRecentPostStore, LiteRecentPostStore>();
         services.AddSingleton<ConfirmationTokens>();

@@ -11,6 +11,12 @@ namespace Integreat.Lists.Daemon.Hosting;
 public sealed class ListSeeder(Settings settings, IListRepository lists, IRosterRepository roster, TimeProvider time,
     ILogger<ListSeeder> logger) : IHostedService
 {
+    /// <summary>The shipped footer of the state lists, read when a seeded list asks for it.</summary>
+    static readonly Lazy<string> ShippedFooter = new(() => File.ReadAllText(ShippedFooterPath));
+
+    /// <summary>Where the shipped footer is: <c>templates/footer.liquid</c> beside the executable.</summary>
+    public static string ShippedFooterPath => Path.Combine(Templates.TemplatesOptions.ShippedDirectory, "footer.liquid");
+
     /// <inheritdoc/>
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -19,6 +25,7 @@ public sealed class ListSeeder(Settings settings, IListRepository lists, IRoster
             var list = MailingList.Create(seed.Address, seed.Name, time.GetUtcNow().UtcDateTime);
             if (seed.SubjectPrefix.Length > 0) list.SubjectPrefix = seed.SubjectPrefix;
             if (seed.NonmemberAction is { } action) list.NonmemberAction = action;
+            if (seed.Footer) list.Footer = ShippedFooter.Value;
             if (!lists.Insert(list)) continue;
             logger.LogInformation("created list {List} ({Name})", list.Address, list.Name);
             var now = time.GetUtcNow().UtcDateTime;

@@ -11,7 +11,7 @@ using MimeKit;
 
 namespace Integreat.Lists.Core.Tests.Messages;
 
-/// <summary>Hostile MIME through every step that reads a message (post pipeline, posting policy, notice, bounce and
+/// <summary>Hostile MIME through every step that reads a message (post pipeline, content pipeline, posting policy, notice, bounce and
 /// command parsing): the corpus and generated inputs (truncated, nested 100 deep, 10,000 headers, broken encodings)
 /// never throw anything but MimeKit's <see cref="FormatException"/> for a message it cannot parse at all, which the
 /// runner shunts with the bytes (ShuntTests).</summary>
@@ -101,7 +101,8 @@ public sealed class HostileMimeTests
     {
         var message = RawMessage.Parse(raw);
         var list = TestLists.Bayern();
-        new PostingPipeline().Process(list, message);
+        var bytes = new PostingPipeline().Process(list, message);
+        Content.GoldenContentTests.Pipeline.Process(TestLists.Bayern(l => l.Footer = Content.GoldenContentTests.Footer), bytes);
         new PostingPolicy().Decide(list, message.Headers, "erika@example.org", _ => false);
         AutomatedMessage.IsAutomated("erika@example.org", message.Headers);
         new NoticeComposer(TimeProvider.System).NonmemberRejected(list, message.Headers, "erika@example.org");

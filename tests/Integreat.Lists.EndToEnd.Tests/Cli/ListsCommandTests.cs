@@ -31,7 +31,11 @@ public sealed class ListsCommandTests : IDisposable
         Assert.Equal(["moderators-are-admins: off", "archive: members", "archive-retention-years: forever",
             "dmarc-mitigation: when-required"], lines[9..13]);
         Assert.Equal(["emergency: off", "approval-passphrase: none", "max-size-kib: 5120", "max-recipients: 10",
-            "require-explicit-destination: on", "administrivia: on"], lines[13..]);
+            "require-explicit-destination: on", "administrivia: on"], lines[13..19]);
+        Assert.Equal(["footer: none", "mime-filter: strip", "convert-html: on"], lines[19..22]);
+        Assert.StartsWith("blocked-types: application/x-msdownload ", lines[22]);
+        Assert.Equal("blocked-extensions: exe bat cmd com js vbs scr pif jar docm xlsm pptm", lines[23]);
+        Assert.Equal(["allowed-types: -"], lines[24..]);
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public static class DefaultPostingChain
         new(new MaxSizeRule(), LinkAction.Defer),
         new(new NoSubjectRule(), LinkAction.Defer),
         new(new SuspiciousHeaderRule(), LinkAction.Defer),
+        new(new ContentFilterRule(), LinkAction.Defer),
         new(null, LinkAction.Jump, ChainTarget.Hold),
     ];
 }

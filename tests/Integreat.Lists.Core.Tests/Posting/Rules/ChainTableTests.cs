@@ -15,7 +15,7 @@ public sealed class ChainTableTests
     {
         Assert.Equal(["approved", "emergency", "loop", "auto-reply", "banned-address", "duplicate", "member-moderation",
             "nonmember-moderation", "administrivia", "implicit-destination", "max-recipients", "max-size", "no-subject",
-            "suspicious-header", "any"], DefaultPostingChain.Links.Select(l => l.Name));
+            "suspicious-header", "content-filter", "any"], DefaultPostingChain.Links.Select(l => l.Name));
         Assert.All(DefaultPostingChain.Links.Where(l => l.Rule is not null), l => Assert.False(string.IsNullOrWhiteSpace(l.Rule!.Description)));
     }
 
@@ -27,7 +27,7 @@ public sealed class ChainTableTests
         Assert.Equal(Disposition.Accept, decision.Disposition);
         Assert.Equal("accept", decision.Rule);
         Assert.Empty(decision.Hits);
-        Assert.Equal(14, decision.Misses.Count);
+        Assert.Equal(15, decision.Misses.Count);
     }
 
     [Fact]

@@ -1,0 +1,82 @@
+using System.Text;
+using Integreat.Lists.Core.Tests.Support;
+using MimeKit;
+
+namespace Integreat.Lists.Core.Tests.Content;
+
+/// <summary>How the footer is added to a one-part text post (the golden files show the common cases).</summary>
+public sealed class FooterDecoratorTests
+{
+    static byte[] Decorate(string contentType, string transfer, byte[] body, string footer = "Grüße von der Liste")
+    {
+        var head = Wire.Crlf("From: erika@example.org", "Subject: x", "Content-Type: " + contentType, "Content-Transfer-Encoding: " + transfer, "", "");
+        var list = TestLists.Bayern(l => l.Footer = footer);
+        return GoldenContentTests.Pipeline.Process(list, [.. head, .. body]);
+    }
+
+    static MimeMessage Parse(byte[] bytes) => MimeMessage.Load(new MemoryStream(bytes));
+
+    [Fact]
+    public void AsciiTextWithAnAsciiFooterStaysAscii()
+    {
+        var output = Decorate("text/plain; charset=us-ascii", "7bit", Wire.Crlf("Hallo", ""), footer: "-- Liste");
+        var message = Parse(output);
+
+        var part = Assert.IsType<TextPart>(message.Body);
+        Assert.Equal("us-ascii", part.ContentType.Charset);
+        Assert.Equal(ContentEncoding.SevenBit, part.ContentTransferEncoding);
+        Assert.EndsWith("\r\n\r\nHallo\r\n-- Liste\r\n", Encoding.ASCII.GetString(output));
+    }
+
+    [Fact]
+    public void EightBitTextLabelledAsciiIsWrappedNotGuessedAt()
+    {
+        var message = Parse(Decorate("text/plain; charset=us-ascii", "8bit", [.. Encoding.Latin1.GetBytes("Gr\u00fc\u00dfe\r\n")]));
+
+        var mixed = Assert.IsType<Multipart>(message.Body);
+        Assert.Equal("multipart/mixed", mixed.ContentType.MimeType);
+        Assert.Equal(2, mixed.Count);
+        Assert.Contains("Grüße von der Liste", ((TextPart)mixed[1]).Text);
+    }
+
+    [Fact]
+    public void ACharsetThatCannotCarryTheFooterIsWrapped()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var body = Encoding.GetEncoding("koi8-r").GetBytes("Привет\r\n");
+
+        var message = Parse(Decorate("text/plain; charset=koi8-r", "8bit", body));
+
+        var mixed = Assert.IsType<Multipart>(message.Body);
+        Assert.Equal("Привет\n", ((TextPart)mixed[0]).Text);
+    }
+
+    [Fact]
+    public void AnAttachedTextFileIsWrappedNotAppendedTo()
+    {
+        var head = Wire.Crlf("From: erika@example.org", "Content-Type: text/plain", "Content-Disposition: attachment; filename=liste.txt", "", "a;b", "");
+        var message = Parse(GoldenContentTests.Pipeline.Process(TestLists.Bayern(l => l.Footer = "F"), head));
+
+        Assert.Equal("multipart/mixed", message.Body!.ContentType.MimeType);
+    }
+
+    [Fact]
+    public void NoFooterNoFilterNoConversionGivesTheSameArray()
+    {
+        var input = Wire.Crlf("From: erika@example.org", "Content-Type: text/html", "", "<p>x</p>", "");
+        var list = TestLists.Bayern(l => l.Content.ConvertHtml = false);
+
+        Assert.Same(input, GoldenContentTests.Pipeline.Process(list, input));
+    }
+
+    [Fact]
+    public void AMessageWithoutContentFieldsIsPlainTextAndGetsTheFooterAppended()
+    {
+        var input = Wire.Crlf("From: erika@example.org", "Subject: x", "", "Hallo", "");
+
+        var message = Parse(GoldenContentTests.Pipeline.Process(TestLists.Bayern(l => l.Footer = "Grüße"), input));
+
+        Assert.Equal("Hallo\nGrüße\n", Assert.IsType<TextPart>(message.Body).Text);
+        Assert.Equal("1.0", message.Headers[HeaderId.MimeVersion]?.Trim());
+    }
+}
