@@ -45,10 +45,12 @@ public sealed class FooterDecoratorTests
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var body = Encoding.GetEncoding("koi8-r").GetBytes("Привет\r\n");
 
-        var message = Parse(Decorate("text/plain; charset=koi8-r", "8bit", body));
+        var output = Decorate("text/plain; charset=koi8-r", "8bit", body);
 
-        var mixed = Assert.IsType<Multipart>(message.Body);
-        Assert.Equal("Привет\n", ((TextPart)mixed[0]).Text);
+        Assert.Equal("multipart/mixed", Parse(output).Body!.ContentType.MimeType);
+        // The text part goes inside unchanged (compared as bytes: how MimeKit decodes koi8-r depends on when the
+        // code page provider was registered in this process).
+        Assert.True(output.AsSpan().IndexOf(body) >= 0);
     }
 
     [Fact]
