@@ -56,12 +56,6 @@ public sealed class PostDistributor(
         archiver.Record(postId, list, content.Filter(list, archived), now);
         // Once per post, not per member: the body edits make one copy that every job streams.
         bytes = content.Process(list, bytes);
-        // Archived before the hand-off, so that Archived-At never points at a missing page; both are idempotent per post id.
-        // The archive keeps the author's own From (DMARC mitigation is for the delivered copies only) and the post with
-        // blocked parts stripped, without the text alternative and the footer (for the members' mail programs only).
-        archiver.Record(postId, list, content.Filter(list, archived), now);
-        // Once per post, not per member: the body edits make one copy that every job streams.
-        bytes = content.Process(list, bytes);
         handoff.Hand(postId, list, messageId.Length == 0 ? postId : messageId, "", recipients, bytes, personalised);
         return (messageId, recipients);
     }
