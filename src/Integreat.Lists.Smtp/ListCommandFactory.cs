@@ -23,12 +23,29 @@ public sealed class ListCommandFactory(Microsoft.Extensions.Options.IOptions<Smt
     /// <inheritdoc/>
     public override SmtpCommand CreateEhlo(string domainOrAddress) => new ListEhloCommand(domainOrAddress);
 
+    /// <inheritdoc/>
+    public override SmtpCommand CreateHelo(string domainOrAddress) => new ListHeloCommand(domainOrAddress);
+
+    /// <summary>HELO, remembering the client's name for SPF (RFC 7208 §2.3).</summary>
+    sealed class ListHeloCommand(string domainOrAddress) : HeloCommand(domainOrAddress)
+    {
+        protected override string GetGreeting(ISessionContext context)
+        {
+            SessionClient.RememberHelo(context, DomainOrAddress);
+            return base.GetGreeting(context);
+        }
+    }
+
     /// <summary>EHLO without SMTPUTF8 (SmtpServer 11 decodes UTF-8 domains as ASCII, LIBRARIES.md §1.3) and
     /// without AUTH (nothing may authenticate on the MX port), with ENHANCEDSTATUSCODES (RFC 2034), since
     /// every reply we give carries one.</summary>
     sealed class ListEhloCommand(string domainOrAddress) : EhloCommand(domainOrAddress)
     {
-        protected override string GetGreeting(ISessionContext context) => context.ServerOptions.ServerName + " Hello";
+        protected override string GetGreeting(ISessionContext context)
+        {
+            SessionClient.RememberHelo(context, DomainOrAddress);
+            return context.ServerOptions.ServerName + " Hello";
+        }
 
         protected override IEnumerable<string> GetExtensions(ISessionContext context) => base.GetExtensions(context)
             .Where(x => x != "SMTPUTF8" && !x.StartsWith("AUTH", StringComparison.Ordinal))

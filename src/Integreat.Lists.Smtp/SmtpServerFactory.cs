@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Authentication;
-using System.Security.Cryptography.X509Certificates;
 using SmtpServer;
 
 namespace Integreat.Lists.Smtp;
@@ -22,9 +21,11 @@ public static class SmtpServerFactory
 
     /// <summary>Creates the server; <paramref name="services"/> must resolve the store, filter, authenticator,
     /// listener factory and command factory.</summary>
-    public static SmtpServer.SmtpServer Create(SmtpIntakeOptions options, IServiceProvider services)
+    /// <param name="options">The settings.</param>
+    /// <param name="services">The SmtpServer seams.</param>
+    /// <param name="certificate">STARTTLS's certificate source; null offers no STARTTLS.</param>
+    public static SmtpServer.SmtpServer Create(SmtpIntakeOptions options, IServiceProvider services, ICertificateFactory? certificate = null)
     {
-        var certificate = LoadCertificate(options);
         var builder = new SmtpServerOptionsBuilder()
             .ServerName(options.ServerName)
             .CustomSmtpGreeting(ctx => $"220 {ctx.ServerOptions.ServerName} ESMTP Integreat.Lists")
@@ -51,12 +52,4 @@ public static class SmtpServerFactory
         => IPEndPoint.TryParse(text.Trim(), out var endpoint) && text.Contains(':') && endpoint.Port is >= 0 and <= 65535
             ? endpoint
             : throw new FormatException($"'{text}' is not address:port");
-
-    static X509Certificate2? LoadCertificate(SmtpIntakeOptions options)
-    {
-        if (string.IsNullOrWhiteSpace(options.CertificatePath)) return null;
-        var pem = X509Certificate2.CreateFromPemFile(options.CertificatePath, options.CertificateKeyPath);
-        // SslStream on Linux needs a certificate whose key is not ephemeral.
-        return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
-    }
 }

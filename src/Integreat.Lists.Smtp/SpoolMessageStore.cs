@@ -36,6 +36,8 @@ public sealed class SpoolMessageStore(ISpool spool, IncomingSignal signal, TimeP
             Sender = transaction.From is null || transaction.From == Mailbox.Empty ? "" : transaction.From.AsAddress(),
             Recipients = transaction.To.Select(t => t.AsAddress()).ToList(),
             ReceivedUtc = now,
+            ClientAddress = SessionClient.Address(context),
+            HeloName = SessionClient.Helo(context),
         };
         try
         {

@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Integreat.Lists.EndToEnd.Tests.Infrastructure;
+using Integreat.Lists.Smtp;
 using Integreat.Lists.Testing;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -18,7 +17,7 @@ public sealed class StartTlsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_directory);
-        var (certificate, key) = WriteSelfSignedPem(_directory);
+        var (certificate, key) = SelfSignedCertificate.Write("lists.integreat.example", _directory, TimeSpan.FromDays(30));
         _smarthost = await FakeSmarthost.StartAsync();
         _daemon = await TestDaemon.StartAsync(_smarthost.HostPort, s =>
         {
@@ -56,17 +55,5 @@ public sealed class StartTlsTests : IAsyncLifetime
         await using var raw = new RawSmtpClient();
         await raw.ConnectAsync("127.0.0.1", _daemon.Port);
         Assert.Contains("STARTTLS", await raw.SendAsync("EHLO client.example.org"));
-    }
-
-    static (string Certificate, string Key) WriteSelfSignedPem(string directory)
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=lists.integreat.example", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
-        var certificatePath = Path.Combine(directory, "cert.pem");
-        var keyPath = Path.Combine(directory, "key.pem");
-        File.WriteAllText(certificatePath, certificate.ExportCertificatePem());
-        File.WriteAllText(keyPath, rsa.ExportPkcs8PrivateKeyPem());
-        return (certificatePath, keyPath);
     }
 }

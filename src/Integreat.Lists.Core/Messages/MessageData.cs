@@ -15,6 +15,13 @@ public sealed record MessageData
     /// <summary>When the message was received (UTC).</summary>
     public DateTime ReceivedUtc { get; init; }
 
+    /// <summary>The IP address of the SMTP client that handed the message to us (RFC 7208 §4.1 <c>ip</c>, for SPF and
+    /// <c>Authentication-Results</c>); null for entries spooled before it was recorded or not received by SMTP.</summary>
+    public string? ClientAddress { get; init; }
+
+    /// <summary>The client's EHLO/HELO name (RFC 7208 §2.3); null when unknown.</summary>
+    public string? HeloName { get; init; }
+
     /// <summary>The queue the entry was in before it was shunted; null when not shunted.</summary>
     public string? WhichQueue { get; init; }
 

@@ -44,6 +44,7 @@ internal static class CommandTree
             HeldCommands.Build(admin),
             DkimCommands.Build(admin),
             ApiTokenCommands.Build(admin),
+            TlsCommands.Build(),
         };
         root.SetAction(serve);
         return root;

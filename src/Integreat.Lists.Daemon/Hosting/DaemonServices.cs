@@ -111,6 +111,9 @@ public static class DaemonServices
         services.AddSingleton<IEndpointListenerFactory>(sp =>
             new LimitingListenerFactory(settings.Smtp.MaxConnections, settings.Smtp.MaxConnectionsPerAddress,
                 sp.GetRequiredService<IntakeState>(), new SessionLimits(settings.Smtp.CommandTimeout, settings.Smtp.SessionTimeout)));
+        if (settings.Smtp.CertificatePath.Length > 0)
+            services.AddSingleton(sp => new ReloadingCertificateFactory(settings.Smtp.CertificatePath, settings.Smtp.CertificateKeyPath,
+                sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ReloadingCertificateFactory>>()));
         services.AddSingleton<SmtpIntakeService>();
         services.AddHostedService(sp => sp.GetRequiredService<SmtpIntakeService>());
         return services;

@@ -29,7 +29,7 @@ public sealed class SmtpIntakeService(
     /// <inheritdoc/>
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var server = SmtpServerFactory.Create(options.Value, services);
+        var server = SmtpServerFactory.Create(options.Value, services, services.GetService(typeof(ReloadingCertificateFactory)) as ReloadingCertificateFactory);
         if (listenerFactory is EndpointListenerFactory factory) factory.EndpointStarted += OnEndpointStarted;
         server.SessionCreated += (_, e) =>
         {
