@@ -50,6 +50,12 @@ public sealed class DnsClientResolver : IDnsResolver
         return AddressAnswer.Combine(v4, v6);
     }
 
+    /// <inheritdoc />
+    public async Task<DnsAnswer<IPAddress>> GetAddressesAsync(string name, System.Net.Sockets.AddressFamily family, CancellationToken cancellationToken)
+        => family == System.Net.Sockets.AddressFamily.InterNetworkV6
+            ? await QueryAsync(name, QueryType.AAAA, r => r.Answers.AaaaRecords().Select(a => a.Address), cancellationToken)
+            : await QueryAsync(name, QueryType.A, r => r.Answers.ARecords().Select(a => a.Address), cancellationToken);
+
     async Task<DnsAnswer<T>> QueryAsync<T>(string name, QueryType type, Func<IDnsQueryResponse, IEnumerable<T>> select,
         CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Sockets;
 using Integreat.Lists.Core.Abstractions;
 using Integreat.Lists.Core.Dns;
 
@@ -60,6 +61,16 @@ public sealed class InMemoryDnsResolver : IDnsResolver
     /// <inheritdoc />
     public Task<DnsAnswer<IPAddress>> GetAddressesAsync(string host, CancellationToken cancellationToken)
         => Task.FromResult(Answer(host, _addresses));
+
+    /// <inheritdoc />
+    public Task<DnsAnswer<IPAddress>> GetAddressesAsync(string name, AddressFamily family, CancellationToken cancellationToken)
+    {
+        var answer = Answer(name, _addresses);
+        var records = answer.Records.Where(a => a.AddressFamily == family).ToList();
+        return Task.FromResult(answer.Status == DnsStatus.Found && records.Count == 0
+            ? new DnsAnswer<IPAddress>(DnsStatus.NoData, [], answer.Ttl)
+            : answer with { Records = records });
+    }
 
     DnsAnswer<T> Answer<T>(string name, ConcurrentDictionary<string, List<T>> records)
     {

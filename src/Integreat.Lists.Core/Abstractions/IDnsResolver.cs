@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Integreat.Lists.Core.Dns;
 
 namespace Integreat.Lists.Core.Abstractions;
@@ -17,4 +19,9 @@ public interface IDnsResolver
     /// addresses of an MX host, or of the domain itself as the implicit MX). Found when either type has records;
     /// a failure of both questions is <see cref="DnsStatus.Failure"/>.</summary>
     Task<DnsAnswer<System.Net.IPAddress>> GetAddressesAsync(string host, CancellationToken cancellationToken);
+
+    /// <summary>The A (<see cref="AddressFamily.InterNetwork"/>) or AAAA (<see cref="AddressFamily.InterNetworkV6"/>)
+    /// records of <paramref name="name"/> (RFC 1035 §3.4.1, RFC 3596), e.g. for SPF's <c>a</c> and <c>mx</c>
+    /// mechanisms (RFC 7208 §5.3, §5.4).</summary>
+    Task<DnsAnswer<IPAddress>> GetAddressesAsync(string name, AddressFamily family, CancellationToken cancellationToken);
 }

@@ -19,11 +19,17 @@ public sealed class DnsDkimKeyLocator(IDnsResolver dns) : DkimPublicKeyLocatorBa
     public override async Task<AsymmetricKeyParameter> LocatePublicKeyAsync(string methods, string domain, string selector,
         CancellationToken cancellationToken = default)
     {
-        var name = $"{selector}._domainkey.{domain}";
-        var answer = await dns.GetTxtAsync(name, cancellationToken).ConfigureAwait(false);
+        var (status, key) = await FindAsync(domain, selector, cancellationToken).ConfigureAwait(false);
+        return key ?? throw new MimeKit.ParseException($"No single DKIM key at {selector}._domainkey.{domain} ({status}).", 0, 0);
+    }
+
+    /// <summary>Looks the key up without throwing: the DNS status, and the key when exactly one key record was found
+    /// (a DNS failure is a temporary error, anything else a permanent one, RFC 6376 §6.1.2).</summary>
+    /// <exception cref="FormatException">The record is not a usable key (from MimeKit's parser).</exception>
+    public async Task<(DnsStatus Status, AsymmetricKeyParameter? Key)> FindAsync(string domain, string selector, CancellationToken cancellationToken)
+    {
+        var answer = await dns.GetTxtAsync($"{selector}._domainkey.{domain}", cancellationToken).ConfigureAwait(false);
         var keys = answer.Records.Where(r => r.Contains("p=", StringComparison.Ordinal)).ToList();
-        if (answer.Status != DnsStatus.Found || keys.Count != 1)
-            throw new MimeKit.ParseException($"No single DKIM key at {name} ({answer.Status}).", 0, 0);
-        return GetPublicKey(keys[0]);
+        return answer.Status != DnsStatus.Found || keys.Count != 1 ? (answer.Status, null) : (answer.Status, GetPublicKey(keys[0]));
     }
 }

@@ -45,6 +45,10 @@ public sealed class PostingSettings
     /// <summary>Posts larger than this many KiB (raw bytes) are held; 0 turns the rule off.</summary>
     public int MaxMessageSizeKiB { get; set; } = DefaultMaxMessageSizeKiB;
 
+    /// <summary>What happens to a post that fails DMARC while its From: domain publishes <c>p=reject</c> (rule
+    /// <c>dmarc-fail</c>).</summary>
+    public DmarcFailAction DmarcFail { get; set; } = DmarcFailAction.Hold;
+
     /// <summary>Lines <c>Header: regex</c>; a post with a matching header is held (rule <c>suspicious-header</c>).</summary>
     public List<string> SuspiciousHeaders { get; set; } = [];
 }

@@ -1,5 +1,6 @@
 using Integreat.Lists.Core.Abstractions;
 using Integreat.Lists.Core.Addressing;
+using Integreat.Lists.Core.Authentication;
 using Integreat.Lists.Core.Delivering;
 using Integreat.Lists.Core.Configuration;
 using Integreat.Lists.Core.Messages;
@@ -33,7 +34,8 @@ public sealed class IncomingProcessor(
     IListMetrics? metrics = null,
     TimeProvider? time = null,
     BounceSignal? bounceSignal = null,
-    Privacy.LogAddresses? logAddresses = null)
+    Privacy.LogAddresses? logAddresses = null,
+    InboundAuthenticator? authenticator = null)
 {
     readonly Privacy.LogAddresses _logAddresses = logAddresses ?? Privacy.LogAddresses.Plain;
 
@@ -83,6 +85,7 @@ public sealed class IncomingProcessor(
     {
         _metrics.PostReceived(list.Address);
         var message = RawMessage.Parse(entry.Raw);
+        var verdict = authenticator?.Authenticate(message, entry.Raw, entry.Data);
         var messageId = message.Headers[HeaderId.MessageId]?.Trim() ?? entry.Data.Id;
         var since = _time.GetUtcNow().UtcDateTime - moderation.Value.DuplicateWindow;
         var decision = _policy.Decide(new PostingContext
@@ -90,16 +93,18 @@ public sealed class IncomingProcessor(
             List = list, Headers = message.Headers, EnvelopeSender = entry.Data.Sender,
             Senders = PostingPolicy.Senders(message.Headers, entry.Data.Sender).ToList(),
             FindMember = a => roster.Find(list.Address, a), AlreadyPosted = id => recent.Posted(list.Address, id, since),
-            SizeBytes = entry.Raw.Length, Message = () => Parse(entry.Raw),
+            SizeBytes = entry.Raw.Length, Message = () => Parse(entry.Raw), Authentication = verdict,
         });
         logger.Decision(messageId, list.Address, decision.Disposition.ToString().ToLowerInvariant(), decision.Rule, decision.Reason);
         (string, IReadOnlyList<string>)? distribution = null;
+        // A post failing DMARC carries a forged address: a notice to it would be backscatter to someone who sent nothing.
+        var forged = decision.Rule == DmarcFailRule.RuleName;
         switch (decision.Disposition)
         {
             case Disposition.Accept: distribution = distributor.Distribute(entry.Data.Id, list, message, decision); break;
-            case Disposition.Reject: Notify(list, entry, message.Headers, messageId); break;
+            case Disposition.Reject when !forged: Notify(list, entry, message.Headers, messageId); break;
             // The hold moves the entry to queue hold itself.
-            case Disposition.Hold: holds.Hold(list, entry, message.Headers, decision, MayNotify(list, entry, message.Headers, messageId, out _)); break;
+            case Disposition.Hold: holds.Hold(list, entry, message.Headers, decision, !forged && MayNotify(list, entry, message.Headers, messageId, out _)); break;
         }
         if (decision.Disposition != Disposition.Hold) spool.Delete(QueueName.In, entry.Data.Id);
         if (distribution is { } sent) distributor.Remember(list, sent);
@@ -182,7 +187,15 @@ public sealed class IncomingProcessor(
 
     void Keep(MailingList list, SpoolEntry entry, string queue)
     {
-        spool.Move(QueueName.In, entry.Data.Id, queue, entry.Data);
+        if (queue == QueueName.Command && authenticator is not null)
+        {
+            // Command mail carries our Authentication-Results into its queue, where admin mode (b) reads it.
+            var message = RawMessage.Parse(entry.Raw);
+            authenticator.Authenticate(message, entry.Raw, entry.Data);
+            spool.Enqueue(queue, entry.Data, new System.Buffers.ReadOnlySequence<byte>(message.ToBytes()));
+            spool.Delete(QueueName.In, entry.Data.Id);
+        }
+        else spool.Move(QueueName.In, entry.Data.Id, queue, entry.Data);
         logger.Kept(entry.Data.Id, list.Address, queue, entry.Data.Id);
         if (queue == QueueName.Command) commandSignal.Signal.Notify();
         if (queue == QueueName.Bounces) bounceSignal?.Signal.Notify();

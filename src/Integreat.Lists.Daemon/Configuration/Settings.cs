@@ -43,6 +43,9 @@ public sealed record Settings(SmtpIntakeOptions Smtp, DeliveryOptions Delivery, 
     /// <summary>Section <c>Archive</c>: how archive pages show senders, threading and search.</summary>
     public ArchiveOptions Archive { get; init; } = new();
 
+    /// <summary>Section <c>Authentication</c>: DKIM, SPF and DMARC of incoming mail.</summary>
+    public AuthenticationOptions Authentication { get; init; } = new();
+
     /// <summary>Binds and validates every section.</summary>
     /// <exception cref="SettingsException">A value cannot be converted, or a setting is invalid.</exception>
     public static Settings Bind(IConfiguration configuration)
@@ -67,10 +70,12 @@ public sealed record Settings(SmtpIntakeOptions Smtp, DeliveryOptions Delivery, 
             var archive = configuration.GetSection(ArchiveOptions.Section).Get<ArchiveOptions>() ?? new();
             // As for Smtp:Listen: a configured array replaces the default instead of merging by index.
             dns.Servers = configuration.GetSection(DnsOptions.Section + ":Servers").Get<string[]>() ?? [];
+            var authentication = configuration.GetSection(AuthenticationOptions.Section).Get<AuthenticationOptions>() ?? new();
+            if (string.IsNullOrWhiteSpace(authentication.AuthservId)) authentication.AuthservId = smtp.ServerName;
             var settings = new Settings(smtp, delivery, storage, lists)
             {
                 Commands = commands, Web = web, Log = log, Templates = templates, Bounces = bounces, Privacy = privacy,
-                Moderation = moderation, Dns = dns, Archive = archive,
+                Moderation = moderation, Dns = dns, Archive = archive, Authentication = authentication,
             };
             var problems = SettingsValidator.Validate(smtp, delivery, storage, lists, commands).Concat(WebValidator.Validate(web))
                 .Concat(SettingsValidator.ValidateBounces(bounces)).ToList();
@@ -80,6 +85,8 @@ public sealed record Settings(SmtpIntakeOptions Smtp, DeliveryOptions Delivery, 
             problems.AddRange(PrivacyValidator.Validate(privacy));
             problems.AddRange(ArchiveValidator.Validate(archive));
             SettingsValidator.ValidateDns(dns, problems);
+            if (!SettingsValidator.IsAuthservId(authentication.AuthservId))
+                problems.Add($"Authentication:AuthservId '{authentication.AuthservId}' must be an authserv-id such as lists.integreat.example (no spaces or ';').");
             return problems.Count == 0 ? settings : throw new SettingsException(problems);
         }
         catch (InvalidOperationException ex)

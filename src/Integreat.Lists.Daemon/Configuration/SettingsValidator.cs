@@ -84,9 +84,12 @@ public static class SettingsValidator
             problems.Add("Commands:ConfirmationLifetime must be between 00:01:00 and 30.00:00:00.");
         if (commands.MaxRepliesPerHour is < 1 or > 100) problems.Add("Commands:MaxRepliesPerHour must be between 1 and 100.");
         if (commands.MaxConfirmationsPerDay is < 1 or > 100) problems.Add("Commands:MaxConfirmationsPerDay must be between 1 and 100.");
-        foreach (var id in commands.TrustedAuthservIds.Where(i => string.IsNullOrWhiteSpace(i) || i.Any(c => char.IsWhiteSpace(c) || c == ';')))
+        foreach (var id in commands.TrustedAuthservIds.Where(i => !IsAuthservId(i)))
             problems.Add($"Commands:TrustedAuthservIds entry '{id}' must be an authserv-id such as mx.integreat.example (no spaces or ';').");
     }
+
+    /// <summary>True for a usable authserv-id (RFC 8601 §2.2: a value token; no spaces, no ';').</summary>
+    public static bool IsAuthservId(string id) => !string.IsNullOrWhiteSpace(id) && !id.Any(c => char.IsWhiteSpace(c) || c == ';');
 
     static void ValidateDelivery(DeliveryOptions delivery, List<string> problems)
     {

@@ -41,6 +41,7 @@ public static class DaemonServices
         services.AddSingleton(Options.Create(settings.Delivery));
         services.AddSingleton(Options.Create(settings.Storage));
         services.AddSingleton(Options.Create(settings.Commands));
+        services.AddSingleton(Options.Create(settings.Authentication));
         services.AddSingleton(Options.Create(settings.Web));
         services.AddSingleton(Options.Create(settings.Privacy));
         services.AddSingleton<IPersonDataStore, LitePersonDataStore>();
@@ -124,6 +125,10 @@ public static class DaemonServices
     {
         services.AddSingleton<NoticeComposer>();
         services.AddSingleton<NoticeLimiter>();
+        services.AddSingleton<ISpfChecker, Integreat.Lists.Smtp.Authentication.ArSoftSpfChecker>();
+        services.AddSingleton<Integreat.Lists.Core.Authentication.DkimEvaluator>();
+        services.AddSingleton<Integreat.Lists.Core.Authentication.DmarcEvaluator>();
+        services.AddSingleton<Integreat.Lists.Core.Authentication.InboundAuthenticator>();
         services.AddSingleton<DeliveryHandoff>();
         services.AddSingleton<RecipientHeaders>();
         services.AddSingleton<OneClickUnsubscribe>();

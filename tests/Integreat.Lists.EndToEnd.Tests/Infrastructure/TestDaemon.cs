@@ -31,6 +31,9 @@ public sealed class TestDaemon : IAsyncDisposable
     }
 
     public string Directory { get; }
+
+    /// <summary>The daemon's DNS (a fake zone, empty unless a test adds records; no test asks real DNS).</summary>
+    public Integreat.Lists.Testing.InMemoryDnsResolver Dns { get; private init; } = new();
     public int Port { get; }
     public IServiceProvider Services => _host.Services;
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
@@ -65,8 +68,10 @@ public sealed class TestDaemon : IAsyncDisposable
         System.IO.Directory.CreateDirectory(directory);
         var settings = CreateSettings(directory, smartHost ?? "");
         tweak?.Invoke(settings);
+        var dns = new Integreat.Lists.Testing.InMemoryDnsResolver();
         var host = DaemonHost.Build(settings, s =>
         {
+            s.AddSingleton<IDnsResolver>(dns);
             // One console line per recipient would dominate the run time of fan-out tests; keep warnings.
             s.Configure<Microsoft.Extensions.Logging.LoggerFilterOptions>(o => o.MinLevel = Microsoft.Extensions.Logging.LogLevel.Warning);
             // Tests never ask real DNS: an empty zone (every name NXDOMAIN) unless the test brings its own.
@@ -75,7 +80,7 @@ public sealed class TestDaemon : IAsyncDisposable
         });
         await host.StartAsync();
         var endpoints = await host.Services.GetRequiredService<SmtpIntakeService>().Listening.WaitAsync(TimeSpan.FromSeconds(10));
-        return new TestDaemon(host, directory, endpoints[0].Port, owns);
+        return new TestDaemon(host, directory, endpoints[0].Port, owns) { Dns = dns };
     }
 
     /// <summary>Adds members to the Bayern list.</summary>

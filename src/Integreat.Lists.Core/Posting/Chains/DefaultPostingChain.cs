@@ -17,6 +17,7 @@ public static class DefaultPostingChain
         new(new AutoReplyRule(), LinkAction.Jump, ChainTarget.Discard),
         new(new BannedAddressRule(), LinkAction.Jump, ChainTarget.Discard),
         new(new DuplicateRule(), LinkAction.Jump, ChainTarget.Discard),
+        new(new DmarcFailRule(), LinkAction.Jump, ChainTarget.Moderation),
         new(new MemberModerationRule(), LinkAction.Jump, ChainTarget.Moderation),
         new(new NonmemberModerationRule(), LinkAction.Jump, ChainTarget.Moderation),
         new(new AdministriviaRule(), LinkAction.Defer),

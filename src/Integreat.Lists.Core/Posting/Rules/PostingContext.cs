@@ -26,6 +26,9 @@ public sealed class PostingContext
     /// <summary>True when a post with this Message-ID already went to <see cref="List"/> within the duplicate window.</summary>
     public Func<string, bool> AlreadyPosted { get; init; } = _ => false;
 
+    /// <summary>The post's DKIM, SPF and DMARC results; null when they were not evaluated.</summary>
+    public Authentication.AuthenticationVerdict? Authentication { get; init; }
+
     /// <summary>The raw size of the post in bytes.</summary>
     public long SizeBytes { get; init; }
 
