@@ -16,17 +16,19 @@ namespace Integreat.Lists.Core.Administration;
 /// <param name="RemovePatterns">Patterns to remove from every nonmember action.</param>
 /// <param name="SuspiciousHeaders">Lines <c>Header: regex</c> to add.</param>
 /// <param name="RemoveSuspiciousHeaders">Lines to remove.</param>
+/// <param name="DmarcFail">What to do with posts failing DMARC under <c>p=reject</c> (rule <c>dmarc-fail</c>).</param>
 public sealed record PostingChanges(
     bool? Emergency = null, string? ApprovalPassphrase = null, int? MaxMessageSizeKiB = null, int? MaxRecipients = null,
     bool? RequireExplicitDestination = null, bool? Administrivia = null,
     IReadOnlyList<string>? Ban = null, IReadOnlyList<string>? Unban = null,
     IReadOnlyList<(NonmemberAction Action, string Pattern)>? NonmemberPatterns = null, IReadOnlyList<string>? RemovePatterns = null,
-    IReadOnlyList<string>? SuspiciousHeaders = null, IReadOnlyList<string>? RemoveSuspiciousHeaders = null)
+    IReadOnlyList<string>? SuspiciousHeaders = null, IReadOnlyList<string>? RemoveSuspiciousHeaders = null,
+    DmarcFailAction? DmarcFail = null)
 {
     /// <summary>True when no setting is to change.</summary>
     public bool IsEmpty => Emergency is null && ApprovalPassphrase is null && MaxMessageSizeKiB is null && MaxRecipients is null
         && RequireExplicitDestination is null && Administrivia is null && None(Ban) && None(Unban) && None(NonmemberPatterns)
-        && None(RemovePatterns) && None(SuspiciousHeaders) && None(RemoveSuspiciousHeaders);
+        && None(RemovePatterns) && None(SuspiciousHeaders) && None(RemoveSuspiciousHeaders) && DmarcFail is null;
 
     /// <summary>Applies the changes to <paramref name="settings"/>.</summary>
     /// <exception cref="AdministrationException">A pattern, header line or number is invalid; nothing is changed.</exception>
@@ -44,6 +46,7 @@ public sealed record PostingChanges(
         if (MaxRecipients is { } recipients) settings.MaxRecipients = recipients;
         if (RequireExplicitDestination is { } explicitDestination) settings.RequireExplicitDestination = explicitDestination;
         if (Administrivia is { } administrivia) settings.Administrivia = administrivia;
+        if (DmarcFail is { } dmarcFail) settings.DmarcFail = dmarcFail;
         Edit(settings.BannedAddresses, Ban, Unban);
         foreach (var patterns in new[] { settings.NonmemberAccept, settings.NonmemberHold, settings.NonmemberReject, settings.NonmemberDiscard })
             Edit(patterns, null, RemovePatterns);

@@ -15,6 +15,9 @@ internal sealed class ListsPostingOptions
     readonly Option<int?> _maxRecipients = new("--max-recipients") { Description = "Hold posts with at least this many To+Cc addresses; 0 for no limit.", HelpName = "N" };
     readonly Option<string> _explicit = Switch("--require-explicit-destination", "Hold posts that do not name the list in To or Cc.");
     readonly Option<string> _administrivia = Switch("--administrivia", "Hold posts that look like commands (\"abmelden\").");
+    readonly Option<string> _dmarcFail = OneOf("--dmarc-fail",
+        "What to do with a post whose From: domain publishes DMARC p=reject and which failed DMARC (a forged address).",
+        ["hold", "reject", "accept"]);
     readonly Option<string[]> _ban = Many("--ban", "Discard posts from this address or ^regex (repeatable).", "PATTERN");
     readonly Option<string[]> _unban = Many("--unban", "Lift a ban (repeatable).", "PATTERN");
     readonly Option<string[]> _nonmember = Many("--nonmember-pattern", "ACTION:PATTERN, e.g. accept:erika@example.org or hold:^.*@spam\\.example$ (repeatable).", "ACTION:PATTERN");
@@ -23,7 +26,7 @@ internal sealed class ListsPostingOptions
     readonly Option<string[]> _removeSuspicious = Many("--remove-suspicious-header", "Remove a suspicious-header line (repeatable).", "LINE");
 
     /// <summary>The options, to add to the command.</summary>
-    public IEnumerable<Option> All => [_emergency, _passphrase, _maxSize, _maxRecipients, _explicit, _administrivia, _ban, _unban,
+    public IEnumerable<Option> All => [_emergency, _passphrase, _maxSize, _maxRecipients, _explicit, _administrivia, _dmarcFail, _ban, _unban,
         _nonmember, _removeNonmember, _suspicious, _removeSuspicious];
 
     /// <summary>The changes the parsed options ask for.</summary>
@@ -35,7 +38,8 @@ internal sealed class ListsPostingOptions
             Bool(parse.GetValue(_emergency)), passphrase is null ? null : passphrase == "none" ? "" : passphrase,
             parse.GetValue(_maxSize), parse.GetValue(_maxRecipients), Bool(parse.GetValue(_explicit)), Bool(parse.GetValue(_administrivia)),
             parse.GetValue(_ban), parse.GetValue(_unban), parse.GetValue(_nonmember)?.Select(Pattern).ToList(),
-            parse.GetValue(_removeNonmember), parse.GetValue(_suspicious), parse.GetValue(_removeSuspicious));
+            parse.GetValue(_removeNonmember), parse.GetValue(_suspicious), parse.GetValue(_removeSuspicious),
+            parse.GetValue(_dmarcFail) is { } dmarcFail ? Enum.Parse<DmarcFailAction>(dmarcFail, ignoreCase: true) : null);
     }
 
     /// <summary>Prints the posting settings as 'key: value' lines (patterns one per line).</summary>
@@ -47,6 +51,7 @@ internal sealed class ListsPostingOptions
         output.WriteLine("max-recipients: " + posting.MaxRecipients);
         output.WriteLine("require-explicit-destination: " + (posting.RequireExplicitDestination ? "on" : "off"));
         output.WriteLine("administrivia: " + (posting.Administrivia ? "on" : "off"));
+        output.WriteLine("dmarc-fail: " + posting.DmarcFail.ToString().ToLowerInvariant());
         foreach (var ban in posting.BannedAddresses) output.WriteLine("ban: " + ban);
         foreach (var (action, patterns) in new[] { ("accept", posting.NonmemberAccept), ("hold", posting.NonmemberHold),
                      ("reject", posting.NonmemberReject), ("discard", posting.NonmemberDiscard) })
@@ -64,10 +69,12 @@ internal sealed class ListsPostingOptions
 
     static bool? Bool(string? word) => word is null ? null : word == "on";
 
-    static Option<string> Switch(string name, string description)
+    static Option<string> Switch(string name, string description) => OneOf(name, description + " on or off.", OnOff);
+
+    static Option<string> OneOf(string name, string description, string[] words)
     {
-        var option = new Option<string>(name) { Description = description + " on or off." };
-        option.AcceptOnlyFromAmong(OnOff);
+        var option = new Option<string>(name) { Description = description };
+        option.AcceptOnlyFromAmong(words);
         return option;
     }
 

@@ -71,7 +71,6 @@ public sealed record Settings(SmtpIntakeOptions Smtp, DeliveryOptions Delivery, 
             // As for Smtp:Listen: a configured array replaces the default instead of merging by index.
             dns.Servers = configuration.GetSection(DnsOptions.Section + ":Servers").Get<string[]>() ?? [];
             var authentication = configuration.GetSection(AuthenticationOptions.Section).Get<AuthenticationOptions>() ?? new();
-            if (string.IsNullOrWhiteSpace(authentication.AuthservId)) authentication.AuthservId = smtp.ServerName;
             var settings = new Settings(smtp, delivery, storage, lists)
             {
                 Commands = commands, Web = web, Log = log, Templates = templates, Bounces = bounces, Privacy = privacy,
@@ -85,7 +84,7 @@ public sealed record Settings(SmtpIntakeOptions Smtp, DeliveryOptions Delivery, 
             problems.AddRange(PrivacyValidator.Validate(privacy));
             problems.AddRange(ArchiveValidator.Validate(archive));
             SettingsValidator.ValidateDns(dns, problems);
-            if (!SettingsValidator.IsAuthservId(authentication.AuthservId))
+            if (authentication.AuthservId.Length > 0 && !SettingsValidator.IsAuthservId(authentication.AuthservId))
                 problems.Add($"Authentication:AuthservId '{authentication.AuthservId}' must be an authserv-id such as lists.integreat.example (no spaces or ';').");
             return problems.Count == 0 ? settings : throw new SettingsException(problems);
         }

@@ -41,7 +41,11 @@ public static class DaemonServices
         services.AddSingleton(Options.Create(settings.Delivery));
         services.AddSingleton(Options.Create(settings.Storage));
         services.AddSingleton(Options.Create(settings.Commands));
-        services.AddSingleton(Options.Create(settings.Authentication));
+        services.AddSingleton(Options.Create(new AuthenticationOptions
+        {
+            AuthservId = settings.Authentication.AuthservId.Length > 0 ? settings.Authentication.AuthservId : settings.Smtp.ServerName,
+            Verify = settings.Authentication.Verify,
+        }));
         services.AddSingleton(Options.Create(settings.Web));
         services.AddSingleton(Options.Create(settings.Privacy));
         services.AddSingleton<IPersonDataStore, LitePersonDataStore>();

@@ -31,11 +31,25 @@ public sealed class ListsCommandTests : IDisposable
         Assert.Equal(["moderators-are-admins: off", "archive: members", "archive-retention-years: forever",
             "dmarc-mitigation: when-required"], lines[9..13]);
         Assert.Equal(["emergency: off", "approval-passphrase: none", "max-size-kib: 5120", "max-recipients: 10",
-            "require-explicit-destination: on", "administrivia: on"], lines[13..19]);
-        Assert.Equal(["footer: none", "mime-filter: strip", "convert-html: on"], lines[19..22]);
-        Assert.StartsWith("blocked-types: application/x-msdownload ", lines[22]);
-        Assert.Equal("blocked-extensions: exe bat cmd com js vbs scr pif jar docm xlsm pptm", lines[23]);
-        Assert.Equal(["allowed-types: -"], lines[24..]);
+            "require-explicit-destination: on", "administrivia: on", "dmarc-fail: hold"], lines[13..20]);
+        Assert.Equal(["footer: none", "mime-filter: strip", "convert-html: on"], lines[20..23]);
+        Assert.StartsWith("blocked-types: application/x-msdownload ", lines[23]);
+        Assert.Equal("blocked-extensions: exe bat cmd com js vbs scr pif jar docm xlsm pptm", lines[24]);
+        Assert.Equal(["allowed-types: -"], lines[25..]);
+    }
+
+    [Theory]
+    [InlineData("reject")]
+    [InlineData("accept")]
+    [InlineData("hold")]
+    public async Task Set_dmarc_fail_chooses_what_happens_to_forged_posts(string action)
+    {
+        await _sandbox.RunAsync("lists", "create", Bayern);
+
+        (await _sandbox.RunAsync("lists", "set", Bayern, "--dmarc-fail", action)).AssertSuccess();
+
+        Assert.Contains("dmarc-fail: " + action, (await _sandbox.RunAsync("lists", "show", Bayern)).OutLines);
+        Assert.Contains("discard", (await _sandbox.RunAsync("lists", "set", Bayern, "--dmarc-fail", "discard")).AssertBadInput());
     }
 
     [Fact]
