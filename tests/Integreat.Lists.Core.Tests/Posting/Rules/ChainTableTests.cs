@@ -13,7 +13,7 @@ public sealed class ChainTableTests
     [Fact]
     public void TheTableHasEveryRuleOnceInMailmansOrder()
     {
-        Assert.Equal(["approved", "emergency", "loop", "auto-reply", "banned-address", "duplicate", "member-moderation",
+        Assert.Equal(["approved", "emergency", "loop", "auto-reply", "banned-address", "duplicate", "dmarc-fail", "member-moderation",
             "nonmember-moderation", "administrivia", "implicit-destination", "max-recipients", "max-size", "no-subject",
             "suspicious-header", "content-filter", "any"], DefaultPostingChain.Links.Select(l => l.Name));
         Assert.All(DefaultPostingChain.Links.Where(l => l.Rule is not null), l => Assert.False(string.IsNullOrWhiteSpace(l.Rule!.Description)));
