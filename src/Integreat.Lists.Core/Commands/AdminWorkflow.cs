@@ -24,11 +24,12 @@ public sealed class AdminWorkflow(
     TimeProvider time,
     IOptions<AuthenticationOptions>? authentication = null)
 {
-    /// <summary>The trusted MTAs and, since the incoming runner removes forged fields of our authserv-id and writes
-    /// its own from its own DKIM verification (<see cref="Authentication.InboundAuthenticator"/>), we ourselves.</summary>
-    IReadOnlyCollection<string> TrustedIds => authentication?.Value.AuthservId is { Length: > 0 } ours
-        ? [.. options.Value.TrustedAuthservIds, ours]
-        : options.Value.TrustedAuthservIds;
+    /// <summary>Who vouches for <paramref name="sender"/>: a trusted MTA in front, else we ourselves, since the incoming
+    /// runner removes forged fields of our authserv-id and writes its own from its own DKIM verification
+    /// (<see cref="Authentication.InboundAuthenticator"/>). The MTA is asked first: our field may only restate its results.</summary>
+    string? VouchedBy(HeaderList headers, string sender)
+        => AdminAuthentication.VouchedBy(headers, sender, options.Value.TrustedAuthservIds)
+           ?? (authentication?.Value.AuthservId is { Length: > 0 } ours ? AdminAuthentication.VouchedBy(headers, sender, [ours]) : null);
 
     /// <summary>True for the commands that change a roster and need an authenticated admin.</summary>
     public static bool IsAdmin(CommandWord word) => word is CommandWord.Add or CommandWord.Remove or CommandWord.Set;
@@ -45,7 +46,7 @@ public sealed class AdminWorkflow(
                 "Only the list owners may use this command.")).ToList();
         var read = lines.Select(c => (Line: c, Command: AdminCommand.Read(c, out var problem), Problem: problem)).ToList();
         var valid = read.Where(r => r.Command is not null).ToList();
-        var vouchedBy = AdminAuthentication.VouchedBy(headers, sender, TrustedIds);
+        var vouchedBy = VouchedBy(headers, sender);
         if (vouchedBy is not null)
         {
             var changes = new List<(string, AdminOutcome)>();
