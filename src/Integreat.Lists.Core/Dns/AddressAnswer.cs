@@ -2,7 +2,7 @@ using System.Net;
 
 namespace Integreat.Lists.Core.Dns;
 
-/// <summary>Joins the A and AAAA answers of one host into one answer (for <see cref="Abstractions.IDnsResolver.GetAddressesAsync"/>).</summary>
+/// <summary>Joins the A and AAAA answers of one host into one answer (for <see cref="Abstractions.IDnsResolver.GetAddressesAsync(string, CancellationToken)"/>).</summary>
 public static class AddressAnswer
 {
     /// <summary>IPv4 first, then IPv6. Found when either has records; NXDOMAIN when both say so; a failure only when
