@@ -71,11 +71,11 @@ public sealed class TestDaemon : IAsyncDisposable
         var dns = new Integreat.Lists.Testing.InMemoryDnsResolver();
         var host = DaemonHost.Build(settings, s =>
         {
-            s.AddSingleton<IDnsResolver>(dns);
             // One console line per recipient would dominate the run time of fan-out tests; keep warnings.
             s.Configure<Microsoft.Extensions.Logging.LoggerFilterOptions>(o => o.MinLevel = Microsoft.Extensions.Logging.LogLevel.Warning);
-            // Tests never ask real DNS: an empty zone (every name NXDOMAIN) unless the test brings its own.
-            s.AddSingleton<IDnsResolver>(new Integreat.Lists.Testing.InMemoryDnsResolver());
+            // Tests never ask real DNS: an empty zone (every name NXDOMAIN) that the test fills through Dns, unless
+            // the test brings a resolver of its own.
+            s.AddSingleton<IDnsResolver>(dns);
             services?.Invoke(s);
         });
         await host.StartAsync();
