@@ -27,7 +27,7 @@ public sealed class ChainTableTests
         Assert.Equal(Disposition.Accept, decision.Disposition);
         Assert.Equal("accept", decision.Rule);
         Assert.Empty(decision.Hits);
-        Assert.Equal(15, decision.Misses.Count);
+        Assert.Equal(16, decision.Misses.Count);
     }
 
     [Fact]
