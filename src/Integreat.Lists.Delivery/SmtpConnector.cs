@@ -22,15 +22,22 @@ public static class SmtpConnector
     /// <exception cref="IOException">The connection broke.</exception>
     /// <exception cref="MailKit.Net.Smtp.SmtpCommandException">The server refused the session (e.g. 421 or 554 greeting).</exception>
     /// <exception cref="SslHandshakeException">TLS failed, or the certificate did not validate.</exception>
-    public static async Task<ListSmtpClient> ConnectAsync(string host, IPAddress? address, int port, SecureSocketOptions tls,
+    public static Task<ListSmtpClient> ConnectAsync(string host, IPAddress? address, int port, SecureSocketOptions tls,
         bool checkCertificate, DeliveryOptions options, CancellationToken cancellationToken)
+        => ConnectAsync(host, address, port, tls, checkCertificate ? null : AcceptAny, options, cancellationToken);
+
+    /// <summary>Like the other overload, with the server certificate decided by <paramref name="certificateCheck"/>
+    /// (null: valid for <paramref name="host"/> in the system trust store); a refusal fails the TLS handshake.</summary>
+    /// <exception cref="SslHandshakeException">TLS failed, or <paramref name="certificateCheck"/> refused the certificate.</exception>
+    public static async Task<ListSmtpClient> ConnectAsync(string host, IPAddress? address, int port, SecureSocketOptions tls,
+        RemoteCertificateValidationCallback? certificateCheck, DeliveryOptions options, CancellationToken cancellationToken)
     {
         var client = new ListSmtpClient
         {
             Timeout = (int)options.CommandTimeout.TotalMilliseconds,
             CheckCertificateRevocation = false,
         };
-        if (!checkCertificate) client.ServerCertificateValidationCallback = AcceptAny;
+        if (certificateCheck is not null) client.ServerCertificateValidationCallback = certificateCheck;
         if (options.HeloName.Length > 0) client.LocalDomain = options.HeloName;
         try
         {

@@ -1,3 +1,4 @@
+using System.Net.Security;
 using System.Net.Sockets;
 using Integreat.Lists.Core.Abstractions;
 using Integreat.Lists.Core.Configuration;
@@ -13,8 +14,10 @@ namespace Integreat.Lists.Delivery;
 
 /// <summary>Delivers through the smarthost by SMTP (MailKit), with a few seconds of quick reconnects (Polly).</summary>
 /// <remarks>Polly covers only the seconds-long retry inside one attempt; retries over minutes to days are the
-/// durable delivery queue's job (STYLE.md rule 9). TLS as <see cref="DeliveryOptions.SmartHostTls"/> says; AUTH
-/// when <see cref="DeliveryOptions.SmartHostUser"/> is set.</remarks>
+/// durable delivery queue's job (STYLE.md rule 9). TLS as <see cref="DeliveryOptions.SmartHostTls"/> says, the
+/// certificate checked by <see cref="SmartHostCertificateCheck"/> whenever TLS is used (a refusal is a temporary
+/// failure: the job is deferred, never bounced, never sent in plain text); AUTH when
+/// <see cref="DeliveryOptions.SmartHostUser"/> is set.</remarks>
 public sealed class SmtpTransport : IOutboundTransport
 {
     readonly DeliveryOptions _options;
@@ -22,6 +25,7 @@ public sealed class SmtpTransport : IOutboundTransport
     readonly int _port;
     readonly ResiliencePipeline _connect;
     readonly System.Net.NetworkCredential? _credentials;
+    readonly SmartHostCertificateCheck? _check;
 
     /// <summary>Creates the transport for <see cref="DeliveryOptions.SmartHost"/>.</summary>
     /// <remarks>The quick reconnects run on the system clock on purpose: they pace real sockets for seconds,
@@ -33,6 +37,7 @@ public sealed class SmtpTransport : IOutboundTransport
         _host = _options.SmartHost[..colon].Trim('[', ']');
         _port = int.Parse(_options.SmartHost[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture);
         _credentials = SmartHostCredentials.Read(_options);
+        _check = SmartHostCertificateCheck.For(_options);
         _connect = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
@@ -66,15 +71,26 @@ public sealed class SmtpTransport : IOutboundTransport
 
     async ValueTask<ListSmtpClient> ConnectAsync(CancellationToken cancellationToken)
     {
-        var (tls, check) = _options.SmartHostTls switch
+        var tls = _options.SmartHostTls switch
         {
-            "none" => (SecureSocketOptions.None, false),
-            "starttls" => (SecureSocketOptions.StartTls, _options.SmartHostCheckCertificate),
-            "tls-on-connect" => (SecureSocketOptions.SslOnConnect, _options.SmartHostCheckCertificate),
-            // Opportunistic TLS to a smarthost of our own: an unverifiable certificate beats plain text.
-            _ => (SecureSocketOptions.StartTlsWhenAvailable, false),
+            "none" => SecureSocketOptions.None,
+            "starttls" => SecureSocketOptions.StartTls,
+            "tls-on-connect" => SecureSocketOptions.SslOnConnect,
+            // Plain text only when the smarthost offers no STARTTLS; an offered TLS is verified like required TLS.
+            _ => SecureSocketOptions.StartTlsWhenAvailable,
         };
-        var client = await SmtpConnector.ConnectAsync(_host, null, _port, tls, check, _options, cancellationToken).ConfigureAwait(false);
+        string? refusal = null;
+        RemoteCertificateValidationCallback accept = _check is null ? static (_, _, _, _) => true
+            : (_, certificate, chain, errors) => (refusal = _check.Refusal(certificate, chain, errors)) is null;
+        ListSmtpClient client;
+        try
+        {
+            client = await SmtpConnector.ConnectAsync(_host, null, _port, tls, accept, _options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SslHandshakeException ex) when (refusal is not null)
+        {
+            throw new TransportException($"cannot connect to {Relay}: TLS {refusal}; nothing sent in plain text (Delivery:SmartHostCaFile can trust it)", ex);
+        }
         if (_credentials is null) return client;
         try
         {

@@ -28,7 +28,8 @@ public sealed class DeliveryFaultTests : IAsyncLifetime
     async Task<TestDaemon> StartAsync(FakeSmarthost smarthost, bool verp = true)
     {
         _smarthost = smarthost;
-        _daemon = await TestDaemon.StartAsync(smarthost.HostPort, s => s.Delivery.Verp = verp,
+        // The TLS test's smarthost has a self-signed certificate; opportunistic TLS verifies it, so take any.
+        _daemon = await TestDaemon.StartAsync(smarthost.HostPort, s => (s.Delivery.Verp, s.Delivery.SmartHostCheckCertificate) = (verp, false),
             services => services.AddSingleton<TimeProvider>(_clock));
         _daemon.AddMembers(Members);
         return _daemon;

@@ -11,6 +11,9 @@ public sealed record CapturedMessage(string Sender, IReadOnlyList<string> Recipi
     /// <summary>The <c>MAIL FROM</c> parameters (e.g. <c>SIZE</c>, RFC 1870), keyed by name as sent.</summary>
     public IReadOnlyDictionary<string, string> MailParameters { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Whether the transaction ran over TLS (STARTTLS or implicit).</summary>
+    public bool OverTls { get; init; }
+
     /// <summary>Parses <see cref="Data"/>, for assertions on headers and body.</summary>
     public MimeMessage ToMimeMessage()
     {

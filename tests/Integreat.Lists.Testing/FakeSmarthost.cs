@@ -57,9 +57,9 @@ public sealed class FakeSmarthost : IAsyncDisposable
     /// <summary>Starts on a free loopback port and returns once it accepts connections.</summary>
     public static Task<FakeSmarthost> StartAsync(CancellationToken cancellationToken = default) => StartAsync(0, cancellationToken);
 
-    /// <summary>Starts on a free loopback port offering STARTTLS with a self-signed certificate.</summary>
-    public static Task<FakeSmarthost> StartWithTlsAsync(CancellationToken cancellationToken = default)
-        => StartAsync(0, TestCertificates.SelfSigned("fake-smarthost.test"), cancellationToken);
+    /// <summary>Starts on a free loopback port offering STARTTLS with <paramref name="certificate"/> (default: self-signed).</summary>
+    public static Task<FakeSmarthost> StartWithTlsAsync(System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null,
+        CancellationToken cancellationToken = default) => StartAsync(0, certificate ?? TestCertificates.SelfSigned("fake-smarthost.test"), cancellationToken);
 
     /// <summary>Starts on <paramref name="port"/>; pass the <see cref="Port"/> of a stopped instance to bring
     /// "the same" smarthost back up. Scripts and captures are not carried over.</summary>

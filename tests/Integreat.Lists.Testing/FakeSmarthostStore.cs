@@ -24,7 +24,7 @@ internal sealed class FakeSmarthostStore(FakeSmarthost host) : IMessageStore
 
         var delay = host.DataDelay;
         if (delay > TimeSpan.Zero) await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-        return host.OnData(new CapturedMessage(sender, recipients, data) { MailParameters = transaction.Parameters.ToDictionary() });
+        return host.OnData(new CapturedMessage(sender, recipients, data) { MailParameters = transaction.Parameters.ToDictionary(), OverTls = context.Pipe.IsSecure });
     }
 
     static bool IsNullPath(IMailbox? mailbox)

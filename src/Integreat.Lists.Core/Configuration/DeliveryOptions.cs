@@ -13,13 +13,18 @@ public sealed class DeliveryOptions
     /// <summary>The smarthost as <c>host:port</c>; empty writes every message to <see cref="PickupDirectory"/>.</summary>
     public string SmartHost { get; set; } = "";
 
-    /// <summary>TLS to the smarthost: <c>opportunistic</c> (STARTTLS when offered, certificate not checked; the
-    /// default), <c>none</c>, <c>starttls</c> (required) or <c>tls-on-connect</c> (implicit TLS, RFC 8314).</summary>
+    /// <summary>TLS to the smarthost: <c>opportunistic</c> (STARTTLS when offered; the default), <c>none</c>,
+    /// <c>starttls</c> (required) or <c>tls-on-connect</c> (implicit TLS, RFC 8314).</summary>
     public string SmartHostTls { get; set; } = "opportunistic";
 
-    /// <summary>Whether the smarthost's certificate must be valid for its name when TLS is required
-    /// (<c>starttls</c>, <c>tls-on-connect</c>).</summary>
+    /// <summary>Whether the smarthost's certificate must be valid for its name (system trust store or
+    /// <see cref="SmartHostCaFile"/>) whenever TLS is used, opportunistic TLS included; a refused certificate defers
+    /// the delivery, it never falls back to plain text. False takes any certificate (insecure).</summary>
     public bool SmartHostCheckCertificate { get; set; } = true;
+
+    /// <summary>A PEM file of certificates trusted for the smarthost besides the system store: a CA (the name must
+    /// still match) or the smarthost's own self-signed certificate (pinned; any name). Empty: system store only.</summary>
+    public string SmartHostCaFile { get; set; } = "";
 
     /// <summary>The user name for SMTP AUTH at the smarthost; empty sends no AUTH.</summary>
     public string SmartHostUser { get; set; } = "";

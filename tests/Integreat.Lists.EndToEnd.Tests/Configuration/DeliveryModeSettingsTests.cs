@@ -25,8 +25,8 @@ public sealed class DeliveryModeSettingsTests
     {
         var path = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
         var delivery = Settings.Bind(new ConfigurationBuilder().AddJsonFile(path).Build()).Delivery;
-        Assert.Equal(("", "opportunistic", true, "opportunistic", 25, 2), (delivery.Mode, delivery.SmartHostTls,
-            delivery.SmartHostCheckCertificate, delivery.MxTls, delivery.MxPort, delivery.MxConnectionsPerDomain));
+        Assert.Equal(("", "opportunistic", true, "", "opportunistic", 25, 2), (delivery.Mode, delivery.SmartHostTls,
+            delivery.SmartHostCheckCertificate, delivery.SmartHostCaFile, delivery.MxTls, delivery.MxPort, delivery.MxConnectionsPerDomain));
     }
 
     [Fact]
@@ -55,5 +55,30 @@ public sealed class DeliveryModeSettingsTests
         Assert.Equal(["Delivery:SmartHost must be set when Delivery:Mode is smarthost.",
             "Delivery:SmartHostPasswordFile /nonexistent/secret does not exist."], missing.Problems);
         Assert.DoesNotContain(missing.Problems, p => p.Contains("Geheim123", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_smarthost_CA_file_must_exist_and_hold_a_certificate()
+    {
+        var missing = Assert.Throws<SettingsException>(() => Bind(new()
+        {
+            ["Delivery:SmartHost"] = "127.0.0.1:25", ["Delivery:SmartHostCaFile"] = "/nonexistent/postfix.pem",
+        }));
+        Assert.Equal(["Delivery:SmartHostCaFile /nonexistent/postfix.pem does not exist."], missing.Problems);
+
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+            var empty = Assert.Throws<SettingsException>(() => Bind(new()
+            {
+                ["Delivery:SmartHost"] = "127.0.0.1:25", ["Delivery:SmartHostCaFile"] = file,
+            }));
+            Assert.Equal([$"Delivery:SmartHostCaFile {file} holds no readable PEM certificate."], empty.Problems);
+
+            File.WriteAllText(file, Integreat.Lists.Testing.TestCertificates.SelfSigned("smarthost.example.org").ExportCertificatePem());
+            Assert.Equal(file, Bind(new() { ["Delivery:SmartHost"] = "127.0.0.1:25", ["Delivery:SmartHostCaFile"] = file }).Delivery.SmartHostCaFile);
+        }
+        finally { File.Delete(file); }
     }
 }
