@@ -31,10 +31,11 @@ public sealed partial class DaemonProcess : IAsyncDisposable
     bool _disposed;
     string? _final;
 
-    DaemonProcess(string workingDirectory, string configFile, ITestOutputHelper? log)
+    DaemonProcess(string workingDirectory, string configFile, ITestOutputHelper? log, IReadOnlyDictionary<string, string>? environment)
     {
         _log = log;
         var info = ProcessRunner.StartInfo(ProcessRunner.DotnetHost, [ProcessRunner.DaemonDll, "serve", "--config", configFile], workingDirectory);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         _process = new System.Diagnostics.Process { StartInfo = info, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) OnStdout(e.Data); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_gate) _stderr.Append(e.Data).Append('\n'); };
@@ -63,9 +64,10 @@ public sealed partial class DaemonProcess : IAsyncDisposable
     public IReadOnlyList<string> Lines { get { lock (_gate) return _lines.ToList(); } }
 
     /// <summary>Starts the daemon in <paramref name="workingDirectory"/> and waits for "SMTP listening on".</summary>
-    public static async Task<DaemonProcess> StartAsync(string workingDirectory, string configFile, ITestOutputHelper? log)
+    public static async Task<DaemonProcess> StartAsync(string workingDirectory, string configFile, ITestOutputHelper? log,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
-        var daemon = new DaemonProcess(workingDirectory, configFile, log);
+        var daemon = new DaemonProcess(workingDirectory, configFile, log, environment);
         try
         {
             daemon.Port = await daemon._listening.Task.WaitAsync(StartTimeout);
