@@ -29,6 +29,17 @@ public sealed class DmarcMitigationHandler(IDmarcPolicyLookup dmarc, ILogger<Dma
     /// <summary>Rewrites From when the list's setting and the author's DMARC policy say so.</summary>
     /// <returns>True when the headers were changed.</returns>
     public bool Mitigate(MailingList list, RawMessage message)
+        => Mitigate(list, message, list.Address, list.ReplyTo == ReplyToPolicy.List ? HeaderId.Cc : HeaderId.ReplyTo);
+
+    /// <summary>The same for mail to the list's <c>-owner</c> address forwarded to the owners: From becomes
+    /// <c>"Erika Muster via Integreat Bayern" &lt;bayern-owner@…&gt;</c> (a reply that ignores Reply-To reaches the
+    /// owners again, never the members), the author always goes to Reply-To.</summary>
+    /// <remarks>Mailman 3's owner pipeline (<c>owner-recipients</c> → <c>to-outgoing</c>) mitigates nothing, so owner
+    /// mail from a <c>p=reject</c> domain fails DMARC at the owners' providers; the list's setting applies here too.</remarks>
+    /// <returns>True when the headers were changed.</returns>
+    public bool MitigateOwnerMail(MailingList list, RawMessage message) => Mitigate(list, message, list.Addresses.Owner, HeaderId.ReplyTo);
+
+    bool Mitigate(MailingList list, RawMessage message, string address, HeaderId authorsTo)
     {
         if (list.DmarcMitigation == DmarcMitigation.Never) return false;
         var headers = message.Headers;
@@ -39,8 +50,8 @@ public sealed class DmarcMitigationHandler(IDmarcPolicyLookup dmarc, ILogger<Dma
         var reason = list.DmarcMitigation == DmarcMitigation.Always ? "always" : Reason(authors);
         if (reason is null) return false;
         headers.RemoveAll(HeaderId.From);
-        headers.Add(new Header(HeaderId.From, new MailboxAddress(DisplayName(authors[0], list), list.Address).ToString(true)));
-        AddAuthors(headers, list.ReplyTo == ReplyToPolicy.List ? HeaderId.Cc : HeaderId.ReplyTo, authors);
+        headers.Add(new Header(HeaderId.From, new MailboxAddress(DisplayName(authors[0], list), address).ToString(true)));
+        AddAuthors(headers, authorsTo, authors);
         _logger.DmarcMitigated(headers[HeaderId.MessageId] ?? "", list.Address, authors[0].Address, reason);
         return true;
     }

@@ -35,7 +35,8 @@ public sealed class IncomingProcessor(
     TimeProvider? time = null,
     BounceSignal? bounceSignal = null,
     Privacy.LogAddresses? logAddresses = null,
-    InboundAuthenticator? authenticator = null)
+    InboundAuthenticator? authenticator = null,
+    Handlers.DmarcMitigationHandler? dmarc = null)
 {
     readonly Privacy.LogAddresses _logAddresses = logAddresses ?? Privacy.LogAddresses.Plain;
 
@@ -176,11 +177,14 @@ public sealed class IncomingProcessor(
         var message = RawMessage.Parse(entry.Raw);
         var messageId = message.Headers[HeaderId.MessageId]?.Trim() ?? entry.Data.Id;
         var marker = list.Addresses.Owner;
-        // Owner mail is forwarded unchanged but for this mark, so a loop between owner addresses ends here.
+        // Owner mail is forwarded unchanged but for this mark (and From when DMARC requires), so a loop between owner
+        // addresses ends here.
         if (message.Headers.Any(h => h.Field.Equals("X-BeenThere", StringComparison.OrdinalIgnoreCase)
                                      && h.Value.Trim().Equals(marker, StringComparison.OrdinalIgnoreCase)))
             throw new InvalidOperationException($"owner mail loop: the message already went through {marker}");
         message.Headers.Insert(0, new Header("X-BeenThere", marker));
+        // The forwarded copy leaves our server: an author's p=reject domain would fail DMARC at the owners' providers.
+        dmarc?.MitigateOwnerMail(list, message);
         handoff.Hand(entry.Data.Id, list, messageId, list.Addresses.Bounces, owners, message.ToBytes());
         spool.Delete(QueueName.In, entry.Data.Id);
     }

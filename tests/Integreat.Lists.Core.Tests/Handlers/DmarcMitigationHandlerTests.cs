@@ -146,4 +146,18 @@ public sealed class DmarcMitigationHandlerTests
         var unchanged = pipeline.Process(List(), Post("max@none.de"), false, null, out var same);
         Assert.Same(unchanged, same);
     }
+
+    [Theory]
+    [InlineData(DmarcMitigation.WhenRequired, "bayern-owner@lists.integreat.example")]
+    [InlineData(DmarcMitigation.Never, "erika@reject.de")]
+    public void Owner_mail_goes_From_the_owner_address_with_the_author_in_Reply_To_even_on_a_reply_to_list(
+        DmarcMitigation mitigation, string expected)
+    {
+        var message = Post("Erika Muster <erika@reject.de>");
+        new DmarcMitigationHandler(_dmarc).MitigateOwnerMail(List(mitigation, ReplyToPolicy.List), message);
+        var mime = Load(message);
+        Assert.Equal(expected, Assert.Single(mime.From.Mailboxes).Address);
+        Assert.Equal(mitigation == DmarcMitigation.Never ? [] : ["erika@reject.de"], mime.ReplyTo.Mailboxes.Select(m => m.Address));
+        Assert.Empty(mime.Cc);
+    }
 }
