@@ -6,20 +6,9 @@ namespace Integreat.Lists.EndToEnd.Tests.Deliverability;
 
 /// <summary>List mail arrives at the smarthost DKIM-signed by the list domain once a key is in the data directory,
 /// and unsigned (but delivered) without one.</summary>
-public sealed class DkimDeliveryTests : IAsyncLifetime
+public sealed class DkimDeliveryTests : SignedDeliveryTest
 {
-    static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     static readonly string[] Members = ["erika@example.org", "max@example.net", "jana@kommune.de"];
-    readonly string _directory = Path.Combine(Path.GetTempPath(), "integreat-e2e-" + Guid.NewGuid().ToString("N"));
-    FakeSmarthost _smarthost = null!;
-
-    public async Task InitializeAsync() => _smarthost = await FakeSmarthost.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _smarthost.DisposeAsync();
-        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
-    }
 
     static byte[] MultipartPost()
         => Encoding.UTF8.GetBytes(
@@ -31,16 +20,16 @@ public sealed class DkimDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task EveryCopyVerifiesWithTheGeneratedKeyAndCarriesTheBodyUnchanged()
     {
-        var keys = new DkimKeys(Path.Combine(_directory, "data", "dkim"));
-        await using var daemon = await TestDaemon.StartAsync(_smarthost.HostPort, directory: _directory);
+        var keys = GenerateKey();
+        await using var daemon = await StartDaemonAsync();
         daemon.AddMembers(Members);
         var post = MultipartPost();
 
         await daemon.PostRawAsync(post, "erika@example.org", TestDaemon.Bayern);
-        await _smarthost.WaitForRecipientsAsync(Members.Length, Timeout);
+        await Smarthost.WaitForRecipientsAsync(Members.Length, Timeout);
 
-        Assert.Equal(Members.Length, _smarthost.Messages.Count);
-        foreach (var copy in _smarthost.Messages)
+        Assert.Equal(Members.Length, Smarthost.Messages.Count);
+        foreach (var copy in Smarthost.Messages)
         {
             Assert.True(keys.Verifies(copy.Data));
             Assert.Equal(Messages.BodyOf(post), Messages.BodyOf(copy.Data));
@@ -52,18 +41,18 @@ public sealed class DkimDeliveryTests : IAsyncLifetime
             Assert.Contains("content-type", signed);
         }
         // Each copy differs only in its own one-click List-Unsubscribe and the signature over it (OneClickHeaderTests).
-        Assert.Single(_smarthost.Messages.Select(m => Encoding.ASCII.GetString(Messages.BodyOf(m.Data))).Distinct());
+        Assert.Single(Smarthost.Messages.Select(m => Encoding.ASCII.GetString(Messages.BodyOf(m.Data))).Distinct());
     }
 
     [Fact]
     public async Task WithoutAKeyThePostGoesOutUnsigned()
     {
-        await using var daemon = await TestDaemon.StartAsync(_smarthost.HostPort, directory: _directory);
+        await using var daemon = await StartDaemonAsync();
         daemon.AddMembers(Members);
 
         await daemon.PostRawAsync(MultipartPost(), "erika@example.org", TestDaemon.Bayern);
-        await _smarthost.WaitForRecipientsAsync(Members.Length, Timeout);
+        await Smarthost.WaitForRecipientsAsync(Members.Length, Timeout);
 
-        Assert.All(_smarthost.Messages, m => Assert.DoesNotContain("DKIM-Signature:", Encoding.ASCII.GetString(m.Data), StringComparison.OrdinalIgnoreCase));
+        Assert.All(Smarthost.Messages, m => Assert.DoesNotContain("DKIM-Signature:", Encoding.ASCII.GetString(m.Data), StringComparison.OrdinalIgnoreCase));
     }
 }

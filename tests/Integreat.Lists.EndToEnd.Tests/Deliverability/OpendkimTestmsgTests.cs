@@ -6,20 +6,9 @@ namespace Integreat.Lists.EndToEnd.Tests.Deliverability;
 
 /// <summary>Our DKIM signatures verify with OpenDKIM's <c>opendkim-testmsg</c>, not only with MimeKit: the copies the
 /// daemon sends for a post, with the key that <c>dkim keygen</c>'s key store generated and its TXT record as printed.</summary>
-public sealed class OpendkimTestmsgTests : IAsyncLifetime
+public sealed class OpendkimTestmsgTests : SignedDeliveryTest
 {
     const string KeyName = "s1._domainkey.lists.integreat.example";
-    static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-    readonly string _directory = Path.Combine(Path.GetTempPath(), "integreat-e2e-" + Guid.NewGuid().ToString("N"));
-    FakeSmarthost _smarthost = null!;
-
-    public async Task InitializeAsync() => _smarthost = await FakeSmarthost.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _smarthost.DisposeAsync();
-        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
-    }
 
     static byte[] Post()
         => Encoding.UTF8.GetBytes(
@@ -31,13 +20,13 @@ public sealed class OpendkimTestmsgTests : IAsyncLifetime
     [Fact]
     public async Task APostsSignedCopyVerifiesWithOpendkimAndATamperedOneDoesNot()
     {
-        var keys = new DkimKeys(Path.Combine(_directory, "data", "dkim"));
-        await using var daemon = await TestDaemon.StartAsync(_smarthost.HostPort, directory: _directory);
+        var keys = GenerateKey();
+        await using var daemon = await StartDaemonAsync();
         daemon.AddMembers(["erika@example.org", "max@example.net"]);
 
         await daemon.PostRawAsync(Post(), "erika@example.org", TestDaemon.Bayern);
-        await _smarthost.WaitForRecipientsAsync(2, Timeout);
-        var copy = _smarthost.Messages.First(m => m.Recipients.Contains("max@example.net")).Data;
+        await Smarthost.WaitForRecipientsAsync(2, Timeout);
+        var copy = Smarthost.Messages.First(m => m.Recipients.Contains("max@example.net")).Data;
 
         var verified = await OpendkimVerifier.VerifyAsync(copy, KeyName, keys.Record);
         Assert.True(verified.ExitCode == 0, verified.ToString());
