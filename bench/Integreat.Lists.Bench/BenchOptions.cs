@@ -3,16 +3,18 @@ using System.Globalization;
 namespace Integreat.Lists.Bench;
 
 /// <summary>The command line, parsed by hand: <c>--members N --size BYTES --verp on|off --sink smtp-sink|inproc
-/// [--connections C] [--warmup M] [--log warning|information] [--timeout SECONDS] [--keep]</c>.</summary>
+/// [--connections C] [--warmup M] [--log warning|information] [--timeout SECONDS] [--keep] [--web on|off] [--dkim on|off]</c>.</summary>
 sealed record BenchOptions(int Members, int Size, bool Verp, string Sink, int Connections, int TimeoutSeconds, bool Keep, int Warmup, bool LogInformation,
-    int IntakePosts = 0, int Clients = 8)
+    int IntakePosts = 0, int Clients = 8, bool Web = true, bool Dkim = false)
 {
     public const string Usage =
         "usage: integreat-lists-bench --members N --size BYTES --verp on|off --sink smtp-sink|inproc " +
         "[--connections C (default 4)] [--warmup M (default 0: a first post to a second list of M members, not measured, " +
         "so the measured post runs on warm JIT-compiled code)] [--log warning|information (default warning; information " +
         "writes the daemon's line per recipient to stderr, as a production daemon does to its console)] [--timeout SECONDS (default 900)] [--keep (keep the temp directory)] " +
-        "[--intake POSTS (measure durable intake instead: POSTS posts of --size over --clients concurrent connections, default 8)]";
+        "[--intake POSTS (measure durable intake instead: POSTS posts of --size over --clients concurrent connections, default 8)] " +
+        "[--web on|off (default on, as the daemon's default: a web port, so with VERP each copy gets its member's one-click " +
+        "List-Unsubscribe, RFC 8058)] [--dkim on|off (default off; on: a 2048-bit key for the list domain, so every copy is DKIM-signed)]";
 
     /// <summary>Recipients per SMTP transaction: 1 with VERP, else the daemon's batch size of 100.</summary>
     public int RecipientsPerTransaction => Verp ? 1 : Core.Delivering.DeliveryJob.MaxRecipients;
@@ -38,7 +40,7 @@ sealed record BenchOptions(int Members, int Size, bool Verp, string Sink, int Co
         }
         if (values.ContainsKey("help")) throw new ArgumentException("help");
         foreach (var key in values.Keys)
-            if (key is not ("members" or "size" or "verp" or "sink" or "connections" or "timeout" or "keep" or "warmup" or "log" or "intake" or "clients"))
+            if (key is not ("members" or "size" or "verp" or "sink" or "connections" or "timeout" or "keep" or "warmup" or "log" or "intake" or "clients" or "web" or "dkim"))
                 throw new ArgumentException($"unknown option --{key}");
 
         int Int(string key, int? fallback, int min, int max)
@@ -56,6 +58,8 @@ sealed record BenchOptions(int Members, int Size, bool Verp, string Sink, int Co
         var log = values.TryGetValue("log", out var l) ? l : "warning";
         if (log is not ("warning" or "information")) throw new ArgumentException("--log must be warning or information");
         if (sink is not ("smtp-sink" or "inproc")) throw new ArgumentException("--sink must be smtp-sink or inproc");
+        bool OnOff(string key, bool fallback) => !values.TryGetValue(key, out var text) ? fallback
+            : text is "on" or "off" ? text == "on" : throw new ArgumentException($"--{key} must be on or off");
         return new BenchOptions(
             Int("members", null, 1, 10_000_000),
             Int("size", null, 200, 20_000_000),
@@ -67,6 +71,8 @@ sealed record BenchOptions(int Members, int Size, bool Verp, string Sink, int Co
             Int("warmup", 0, 0, 10_000_000),
             log == "information",
             Int("intake", 0, 0, 10_000_000),
-            Int("clients", 8, 1, 1000));
+            Int("clients", 8, 1, 1000),
+            OnOff("web", true),
+            OnOff("dkim", false));
     }
 }

@@ -55,6 +55,10 @@ sealed class Probes
     /// <summary>The bytes of the last message written to the outgoing store (what goes to every member).</summary>
     public byte[]? OutgoingMessage;
 
+    /// <summary>The member's own header fields of the last personalised copy sent (one-click List-Unsubscribe, DKIM
+    /// signature), written before <see cref="OutgoingMessage"/>; empty when copies are not personalised.</summary>
+    public byte[] LastPrefix = [];
+
     /// <summary>Each <see cref="IDeliveryQueue.Complete"/> call, in call order, with its duration.</summary>
     public List<(int Left, double Ms)> Completions { get; } = [];
 
@@ -64,6 +68,7 @@ sealed class Probes
         lock (Completions) Completions.Clear();
         JobsQueuedAt = 0;
         OutgoingMessage = null;
+        LastPrefix = [];
     }
 
     /// <summary>The mean duration of <see cref="IDeliveryQueue.Complete"/> by quarter of the post's drain (Left counts
@@ -205,6 +210,20 @@ sealed class TimedTransport(IOutboundTransport inner, Probes probes) : IOutbound
             var t = Stopwatch.GetTimestamp();
             try { return await inner.SendAsync(message, sender, recipients, cancellationToken).ConfigureAwait(false); }
             finally { probes.SmtpSend.Add(t); }
+        }
+
+        // Passed through as it is: the interface's default would join prefix and message into a new array per copy,
+        // a copy the daemon's own transports never make.
+        public async Task<IReadOnlyList<RecipientResult>> SendAsync(byte[] prefix, byte[] message, string sender,
+            IReadOnlyList<string> recipients, CancellationToken cancellationToken)
+        {
+            var t = Stopwatch.GetTimestamp();
+            try { return await inner.SendAsync(prefix, message, sender, recipients, cancellationToken).ConfigureAwait(false); }
+            finally
+            {
+                probes.SmtpSend.Add(t);
+                if (prefix.Length > 0) probes.LastPrefix = prefix;
+            }
         }
 
         public ValueTask DisposeAsync() => inner.DisposeAsync();

@@ -75,7 +75,12 @@ static class Program
             [
                 new ListSeedOptions { Address = ListAddress, Name = "Bench", SubjectPrefix = "[Bench]" },
                 new ListSeedOptions { Address = WarmupAddress, Name = "Warm-up", SubjectPrefix = "[Warm-up]" },
-            ]);
+            ])
+        {
+            // Port 0: several benches (and a daemon) may run on one machine; "" turns the web part off.
+            Web = new Integreat.Lists.Web.WebOptions { Listen = options.Web ? "http://127.0.0.1:0" : "" },
+        };
+        if (options.Dkim) new FileDkimKeyStore(settings.Storage.DkimKeysPath).Generate("lists.bench.example", "bench");
         var problems = SettingsValidator.Validate(settings.Smtp, settings.Delivery, settings.Storage, settings.Lists);
         if (problems.Count > 0) throw new InvalidOperationException(string.Join(" ", problems));
 
@@ -190,7 +195,9 @@ static class Program
             var fanoutMs = Ms(Volatile.Read(ref probes.JobsQueuedAt) - dataEnd);
             var rate = delivered / (lastMs / 1000);
             var deliveryRate = delivered / ((lastMs - firstMs) / 1000);
-            var outgoing = probes.OutgoingMessage ?? throw new InvalidOperationException("no outgoing message was written");
+            // A personalised copy is its member's fields plus the shared bytes: the ceiling sends that many bytes.
+            var shared = probes.OutgoingMessage ?? throw new InvalidOperationException("no outgoing message was written");
+            var outgoing = probes.LastPrefix.Length == 0 ? shared : [.. probes.LastPrefix, .. shared];
 
             await host.StopAsync().ConfigureAwait(false);
 
@@ -209,7 +216,8 @@ static class Program
             var other = machine - cpu - (sinkCpu ?? TimeSpan.Zero);
 
             var wall = lastMs / 1000;
-            Console.Error.WriteLine($"# post: {postBytes} bytes in, {outgoing.Length} bytes out per recipient; reply to DATA: {reply.Trim()}");
+            Console.Error.WriteLine($"# post: {postBytes} bytes in, {outgoing.Length} bytes out per recipient " +
+                                    $"({probes.LastPrefix.Length} of them the member's own fields); reply to DATA: {reply.Trim()}");
             Console.Error.WriteLine($"# daemon: {options.Jobs} jobs, {options.Transactions} transactions; finished recipients {completion.Recipients}, " +
                                     $"bounced {bounced}, jobs left in queue {left}; sink counted {sinkTransactions} transactions" +
                                     (sinkRecipients is null ? "" : $", {sinkRecipients} recipients"));
@@ -241,6 +249,7 @@ static class Program
                 .Append(CultureInfo.InvariantCulture, $"sink={options.Sink} connections={options.Connections} ")
                 .Append(options.Warmup > 0 ? string.Create(CultureInfo.InvariantCulture, $"warmup={options.Warmup} ") : "")
                 .Append(options.LogInformation ? "log=information " : "")
+                .Append(CultureInfo.InvariantCulture, $"web={(options.Web ? "on" : "off")} dkim={(options.Dkim ? "on" : "off")} ")
                 .Append(CultureInfo.InvariantCulture, $"recipients/s={rate:0} first={firstMs:0.0}ms last={lastMs:0}ms ")
                 .Append(CultureInfo.InvariantCulture, $"peak_ws={Mb(Math.Max(kernelPeak, sampler.PeakWorkingSet))}MB ")
                 .Append(CultureInfo.InvariantCulture, $"ceiling={ceiling.RecipientsPerSecond:0}/s ratio={rate / ceiling.RecipientsPerSecond:0.00} ")

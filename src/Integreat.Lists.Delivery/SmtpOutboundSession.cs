@@ -28,8 +28,10 @@ public sealed class SmtpOutboundSession(ListSmtpClient client) : IOutboundSessio
         client.Rejected.Clear();
         try
         {
-            // A recipient's own fields get a wrapper of their own; the shared bytes are still not copied.
-            var wrapped = prefix.Length == 0 ? Wrap(message) : new RawMimeMessage(prefix, message);
+            // One wrapper per job (one parse of the shared header block); a recipient's own fields only replace the
+            // previous recipient's above it, and the shared bytes are never copied.
+            var wrapped = Wrap(message);
+            wrapped.SetPrefix(prefix);
             var reply = await client.SendAsync(Format, wrapped, new MailboxAddress("", sender),
                 recipients.Select(r => new MailboxAddress("", r)), cancellationToken).ConfigureAwait(false);
             return Results(recipients, 250, reply);

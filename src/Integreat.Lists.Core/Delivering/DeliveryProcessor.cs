@@ -46,6 +46,8 @@ public sealed class DeliveryProcessor(
         if (pending.Count > 0)
         {
             var message = outgoing.Read(job.PostId);
+            // Everything of the members' own fields that does not depend on the member is prepared once per job.
+            using var copies = job.Personalised ? personal?.ForPost(job.List, message) : null;
             var open = await OpenAsync(session, cancellationToken).ConfigureAwait(false);
             var reconnects = 0;
             var transactions = new Queue<(string Sender, List<string> Recipients)>(Transactions(job, pending));
@@ -56,7 +58,7 @@ public sealed class DeliveryProcessor(
                     open = await OpenAsync(session, cancellationToken).ConfigureAwait(false);
                 var results = open.Session is null
                     ? batch.Recipients.Select(r => new RecipientResult(r, 421, open.Error)).ToList()
-                    : await SendAsync(open.Session, Prefix(job, batch.Recipients, message), message, batch, cancellationToken).ConfigureAwait(false);
+                    : await SendAsync(open.Session, Prefix(copies, batch.Recipients), message, batch, cancellationToken).ConfigureAwait(false);
                 var rest = TooManyRecipients(results);
                 if (rest.Count > 0) transactions.Enqueue((batch.Sender, rest));
                 foreach (var result in results.Where(r => !rest.Contains(r.Recipient)))
@@ -74,8 +76,8 @@ public sealed class DeliveryProcessor(
     }
 
     /// <summary>The recipient's own header fields for a personalised job (one recipient per transaction), else none.</summary>
-    byte[] Prefix(DeliveryJob job, List<string> recipients, byte[] message)
-        => job.Personalised && personal is not null && recipients.Count == 1 ? personal.For(job.List, recipients[0], message) : [];
+    static byte[] Prefix(Unsubscribe.RecipientCopies? copies, List<string> recipients)
+        => copies is not null && recipients.Count == 1 ? copies.For(recipients[0]) : [];
 
     static async Task<IReadOnlyList<RecipientResult>> SendAsync(IOutboundSession session, byte[] prefix, byte[] message,
         (string Sender, List<string> Recipients) batch, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using System.Text;
 using Integreat.Lists.Core.Abstractions;
 using Integreat.Lists.Core.Messages;
@@ -5,6 +7,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
 using MimeKit.Cryptography;
+using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Security;
 
 namespace Integreat.Lists.Core.Dkim;
 
@@ -15,6 +19,7 @@ namespace Integreat.Lists.Core.Dkim;
 public sealed class MessageSigner(IDkimKeyStore keys, ILogger<MessageSigner>? logger = null)
 {
     readonly ILogger _logger = logger ?? NullLogger<MessageSigner>.Instance;
+    readonly ConditionalWeakTable<byte[], SharedSignedPart> _shared = new();
 
     /// <summary>The fields signed when present (RFC 6376 §5.4.1's recommendations, the MIME fields and RFC 2369/2919/8058's
     /// List-* fields). From is always signed (§5.4: it is required).</summary>
@@ -41,6 +46,35 @@ public sealed class MessageSigner(IDkimKeyStore keys, ILogger<MessageSigner>? lo
     public byte[] SignWithPrefix(string domain, byte[] prefix, byte[] message)
         => Signature(domain, prefix, message) is { } field ? [.. field, .. prefix] : prefix;
 
+    /// <summary>The signer of the copies of one post, each with its member's own fields above the shared
+    /// <paramref name="message"/> (see <see cref="SignWithPrefix"/>): made once per delivery job, so that per copy only
+    /// the member's fields are canonicalized and one RSA signature is made; the body hash and the shared fields are
+    /// computed once per post (kept while <paramref name="message"/>, the outgoing store's shared array, lives).</summary>
+    /// <param name="domain">The list domain (<c>d=</c>).</param>
+    /// <param name="message">The shared message, CRLF line ends.</param>
+    /// <param name="now">The signature time; the current time when null.</param>
+    /// <returns>Null when the domain has no key; for a key that is not RSA a signer that calls
+    /// <see cref="SignWithPrefix"/> per copy; one that leaves the copies unsigned (logged once) when the shared bytes
+    /// cannot be prepared. Dispose it after the job.</returns>
+    public CopySigner? ForCopies(string domain, byte[] message, DateTimeOffset? now = null)
+    {
+        var key = keys.Find(domain);
+        if (key is null) return null;
+        if (key.PrivateKey is not RsaPrivateCrtKeyParameters rsaKey) return new CopySigner(prefix => SignWithPrefix(domain, prefix, message));
+        SharedSignedPart shared;
+        try
+        {
+            shared = _shared.GetValue(message, m => SharedSignedPart.Create(m, key));
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
+        {
+            _logger.DkimSigningFailed(domain, ex.Message);
+            return new CopySigner(prefix => prefix);
+        }
+        var rsa = RSA.Create(DotNetUtilities.ToRSAParameters(rsaKey));
+        return new CopySigner(key, shared, rsa, (now ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds(), _logger);
+    }
+
     /// <summary>The DKIM-Signature field (CRLF line ends) over the prefix's fields and the message, or null.</summary>
     byte[]? Signature(string domain, byte[] prefix, byte[] message)
     {
@@ -54,7 +88,7 @@ public sealed class MessageSigner(IDkimKeyStore keys, ILogger<MessageSigner>? lo
                 HeaderCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
                 BodyCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
             };
-            signer.Sign(Dos, mime, FieldsToSign([.. mime.Headers, .. mime.Body!.Headers]));
+            signer.Sign(Dos, mime, FieldsToSign(mime.Headers.Concat(mime.Body!.Headers).Select(h => h.Field)));
             return Field(mime.Headers[0]);
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
@@ -65,16 +99,17 @@ public sealed class MessageSigner(IDkimKeyStore keys, ILogger<MessageSigner>? lo
     }
 
     /// <summary>The names of the fields to sign that the message has, once each.</summary>
-    static List<string> FieldsToSign(IEnumerable<Header> headers)
+    /// <param name="names">The names of the message's header fields.</param>
+    internal static List<string> FieldsToSign(IEnumerable<string> names)
     {
-        var present = headers.Select(h => h.Field).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var present = names.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var fields = Signed.Where(f => f == "From" || present.Contains(f)).ToList();
         fields.AddRange(present.Where(f => f.StartsWith("List-", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.OrdinalIgnoreCase));
         return fields;
     }
 
     /// <summary>The signature field's bytes (CRLF line ends).</summary>
-    static byte[] Field(Header signature)
+    internal static byte[] Field(Header signature)
     {
         if (!signature.Field.Equals("DKIM-Signature", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException("The signer did not put DKIM-Signature first.");

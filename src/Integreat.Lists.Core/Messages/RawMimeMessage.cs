@@ -26,11 +26,12 @@ public sealed class RawMimeMessage : MimeMessage
 
     RawMimeMessage(byte[] prefix, byte[] bytes, bool contentFieldsInBody)
     {
+        _sharedLength = bytes.Length;
         Length = prefix.Length + bytes.Length;
         var raw = RawMessage.Parse(bytes);
         Headers.Clear();
         var content = new List<Header>();
-        var fields = prefix.Length == 0 ? raw.Headers : RawMessage.Parse([.. prefix, (byte)'\r', (byte)'\n']).Headers.Concat(raw.Headers);
+        var fields = prefix.Length == 0 ? raw.Headers : ParseFields(prefix).Concat(raw.Headers);
         foreach (var header in fields)
         {
             if (contentFieldsInBody && header.Field.StartsWith("Content-", StringComparison.OrdinalIgnoreCase)) content.Add(header);
@@ -51,7 +52,42 @@ public sealed class RawMimeMessage : MimeMessage
 
     /// <summary>The length of the wrapped message in bytes: what a SIZE parameter (RFC 1870) announces, known
     /// without serialising the message once more just to count it.</summary>
-    public long Length { get; }
+    public long Length { get; private set; }
+
+    readonly long _sharedLength;
+    int _prefixFields;
+
+    /// <summary>Puts one recipient's header fields above the shared ones, in place of the previous recipient's
+    /// (empty: none), so one wrapper (one parse of the shared header block) serves every copy of a job.</summary>
+    /// <param name="prefix">Complete header fields (CRLF line ends), or empty.</param>
+    /// <exception cref="FormatException">A field of <paramref name="prefix"/> cannot be parsed.</exception>
+    public void SetPrefix(byte[] prefix)
+    {
+        var fields = prefix.Length == 0 ? [] : ParseFields(prefix);
+        for (; _prefixFields > 0; _prefixFields--) Headers.RemoveAt(0);
+        for (var i = 0; i < fields.Count; i++) Headers.Insert(i, fields[i]);
+        _prefixFields = fields.Count;
+        Length = _sharedLength + prefix.Length;
+    }
+
+    /// <summary>Parses complete header fields (CRLF line ends, folded lines continue a field) keeping their raw bytes,
+    /// without a parser for a whole header block.</summary>
+    /// <exception cref="FormatException">A field has no colon.</exception>
+    public static List<Header> ParseFields(byte[] fields)
+    {
+        var parsed = new List<Header>(4);
+        var start = 0;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (fields[i] != '\n' || (i + 1 < fields.Length && fields[i + 1] is (byte)' ' or (byte)'\t')) continue;
+            if (!Header.TryParse(fields, start, i + 1 - start, out var header))
+                throw new FormatException("A header field cannot be parsed: " + System.Text.Encoding.ASCII.GetString(fields, start, i + 1 - start));
+            parsed.Add(header);
+            start = i + 1;
+        }
+        if (start < fields.Length) throw new FormatException("The header fields do not end with a line end.");
+        return parsed;
+    }
 
     /// <summary>Does nothing: the stored bytes go out as they are.</summary>
     public override void Prepare(EncodingConstraint constraint, int maxLineLength = 78)

@@ -1,4 +1,3 @@
-using System.Text;
 using Integreat.Lists.Core.Abstractions;
 using Integreat.Lists.Core.Addressing;
 using Integreat.Lists.Core.Configuration;
@@ -15,7 +14,8 @@ namespace Integreat.Lists.Core.Unsubscribe;
 /// <c>List-Unsubscribe-Post</c>, and those differ per member, so a signature made once cannot cover them. The shared
 /// bytes of a personalised post are therefore not signed at the hand-off; each copy gets one signature over its own
 /// fields and the shared message (relaxed/relaxed, same key and field list). Cost per copy: hashing the body once
-/// (the shared bytes are read, not copied) and one RSA signature.
+/// and the shared fields once per post (<see cref="Dkim.SharedSignedPart"/>), and per copy only the member's fields and one RSA signature
+/// (<see cref="Dkim.CopySigner"/>).
 /// <para>Only with VERP on (<see cref="DeliveryOptions.Verp"/>), where each copy is a transaction of its own anyway:
 /// an operator who turned VERP off chose one transaction per batch, and posts then carry the mailto alone.</para></remarks>
 public sealed class RecipientHeaders(IUnsubscribeTokens tokens, MessageSigner signer, IOptions<DeliveryOptions> delivery,
@@ -30,11 +30,18 @@ public sealed class RecipientHeaders(IUnsubscribeTokens tokens, MessageSigner si
     /// <param name="shared">The post as handed off, without <c>List-Unsubscribe</c>.</param>
     public byte[] For(string list, string recipient, byte[] shared)
     {
+        using var copies = ForPost(list, shared);
+        return copies.For(recipient);
+    }
+
+    /// <summary>The fields of every member's copy of one post, made once per delivery job: the signing key, the body
+    /// hash and the shared fields are looked up and computed once, not per copy.</summary>
+    /// <param name="list">The list's posting address.</param>
+    /// <param name="shared">The post as handed off, without <c>List-Unsubscribe</c>.</param>
+    public RecipientCopies ForPost(string list, byte[] shared)
+    {
         var addresses = ListAddresses.For(list);
-        var mailto = $"<mailto:{addresses.Leave}>";
-        var fields = links?.BaseUrl is { } baseUrl
-            ? $"List-Unsubscribe: <{baseUrl}/u/{tokens.Issue(list, recipient)}>,\r\n {mailto}\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"
-            : $"List-Unsubscribe: {mailto}\r\n";
-        return signer.SignWithPrefix(addresses.Domain, Encoding.ASCII.GetBytes(fields), shared);
+        return new RecipientCopies(list, $"<mailto:{addresses.Leave}>", links?.BaseUrl, tokens,
+            signer.ForCopies(addresses.Domain, shared));
     }
 }
