@@ -22,6 +22,7 @@ public sealed class CopySigner : IDisposable
     readonly RSA? _rsa;
     readonly string _timestamp = "";
     readonly Func<byte[], byte[]>? _fallback;
+    readonly IDisposable? _inner;
     readonly ILogger _logger = NullLogger.Instance;
     string _lastNames = "";
     string[] _fields = [];
@@ -41,8 +42,9 @@ public sealed class CopySigner : IDisposable
         _logger = logger ?? NullLogger.Instance;
     }
 
-    /// <summary>A signer that signs each copy with <paramref name="sign"/> (a key that is not RSA, or no signing).</summary>
-    internal CopySigner(Func<byte[], byte[]> sign) => _fallback = sign;
+    /// <summary>A signer that signs each copy with <paramref name="sign"/> (a key that is not RSA, no signing, or an
+    /// Ed25519 signature above <paramref name="inner"/>'s, which is disposed with this).</summary>
+    internal CopySigner(Func<byte[], byte[]> sign, IDisposable? inner = null) => (_fallback, _inner) = (sign, inner);
 
     /// <summary>Returns the DKIM-Signature field followed by <paramref name="prefix"/>, to be sent before the shared
     /// bytes; the signature covers the prefix's fields and the usual fields of the shared bytes.</summary>
@@ -102,5 +104,9 @@ public sealed class CopySigner : IDisposable
     }
 
     /// <summary>Releases the RSA key.</summary>
-    public void Dispose() => _rsa?.Dispose();
+    public void Dispose()
+    {
+        _rsa?.Dispose();
+        _inner?.Dispose();
+    }
 }

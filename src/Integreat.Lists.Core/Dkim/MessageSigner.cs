@@ -33,7 +33,7 @@ public sealed class MessageSigner(IDkimKeyStore keys, ILogger<MessageSigner>? lo
     /// has no key or the message cannot be signed (logged; unsigned mail is still mail).</summary>
     /// <param name="domain">The list domain (<c>d=</c>).</param>
     /// <param name="message">The complete message, CRLF line ends.</param>
-    public byte[] Sign(string domain, byte[] message) => Signature(domain, [], message) is { } field ? [.. field, .. message] : message;
+    public byte[] Sign(string domain, byte[] message) => Signatures(domain, [], message) is { Length: > 0 } fields ? [.. fields, .. message] : message;
 
     /// <summary>Signs one recipient's header fields together with the message shared by all recipients: returns the
     /// DKIM-Signature field followed by <paramref name="prefix"/>, to be sent before <paramref name="message"/>
@@ -44,7 +44,7 @@ public sealed class MessageSigner(IDkimKeyStore keys, ILogger<MessageSigner>? lo
     /// <param name="message">The shared message, CRLF line ends.</param>
     /// <returns>The prefix, signed when the domain has a key and signing works (else unchanged).</returns>
     public byte[] SignWithPrefix(string domain, byte[] prefix, byte[] message)
-        => Signature(domain, prefix, message) is { } field ? [.. field, .. prefix] : prefix;
+        => Signatures(domain, prefix, message) is { Length: > 0 } fields ? [.. fields, .. prefix] : prefix;
 
     /// <summary>The signer of the copies of one post, each with its member's own fields above the shared
     /// <paramref name="message"/> (see <see cref="SignWithPrefix"/>): made once per delivery job, so that per copy only
@@ -60,7 +60,16 @@ public sealed class MessageSigner(IDkimKeyStore keys, ILogger<MessageSigner>? lo
     {
         var key = keys.Find(domain);
         if (key is null) return null;
-        if (key.PrivateKey is not RsaPrivateCrtKeyParameters rsaKey) return new CopySigner(prefix => SignWithPrefix(domain, prefix, message));
+        var copies = RsaCopies(domain, key, message, now);
+        // The Ed25519 signature (RFC 8463) goes above the RSA one; MimeKit's signer per copy (opt-in, so not tuned).
+        return keys.FindEd25519(domain) is { } ed
+            ? new CopySigner(prefix => [.. Signature(ed, prefix, message) ?? [], .. copies.Sign(prefix)], copies)
+            : copies;
+    }
+
+    CopySigner RsaCopies(string domain, DkimKey key, byte[] message, DateTimeOffset? now)
+    {
+        if (key.PrivateKey is not RsaPrivateCrtKeyParameters rsaKey) return new CopySigner(prefix => [.. Signature(key, prefix, message) ?? [], .. prefix]);
         SharedSignedPart shared;
         try
         {
@@ -75,15 +84,24 @@ public sealed class MessageSigner(IDkimKeyStore keys, ILogger<MessageSigner>? lo
         return new CopySigner(key, shared, rsa, (now ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds(), _logger);
     }
 
-    /// <summary>The DKIM-Signature field (CRLF line ends) over the prefix's fields and the message, or null.</summary>
-    byte[]? Signature(string domain, byte[] prefix, byte[] message)
+    /// <summary>The DKIM-Signature fields (CRLF line ends) over the prefix's fields and the message: the Ed25519 one
+    /// when the domain has such a key, then the RSA one; empty without an RSA key.</summary>
+    byte[] Signatures(string domain, byte[] prefix, byte[] message)
     {
-        var key = keys.Find(domain);
-        if (key is null) return null;
+        if (keys.Find(domain) is not { } key) return [];
+        var ed = keys.FindEd25519(domain) is { } edKey ? Signature(edKey, prefix, message) : null;
+        return [.. ed ?? [], .. Signature(key, prefix, message) ?? []];
+    }
+
+    /// <summary>The DKIM-Signature field with <paramref name="key"/> (rsa-sha256, or ed25519-sha256 for an Ed25519
+    /// key), or null when signing failed (logged).</summary>
+    byte[]? Signature(DkimKey key, byte[] prefix, byte[] message)
+    {
+        var algorithm = key.PrivateKey is Ed25519PrivateKeyParameters ? DkimSignatureAlgorithm.Ed25519Sha256 : DkimSignatureAlgorithm.RsaSha256;
         try
         {
             var mime = RawMimeMessage.ForSigning(prefix, message);
-            var signer = new DkimSigner(key.PrivateKey, key.Domain, key.Selector, DkimSignatureAlgorithm.RsaSha256)
+            var signer = new DkimSigner(key.PrivateKey, key.Domain, key.Selector, algorithm)
             {
                 HeaderCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
                 BodyCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
@@ -91,9 +109,9 @@ public sealed class MessageSigner(IDkimKeyStore keys, ILogger<MessageSigner>? lo
             signer.Sign(Dos, mime, FieldsToSign(mime.Headers.Concat(mime.Body!.Headers).Select(h => h.Field)));
             return Field(mime.Headers[0]);
         }
-        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
+        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException or NotSupportedException)
         {
-            _logger.DkimSigningFailed(domain, ex.Message);
+            _logger.DkimSigningFailed(key.Domain, ex.Message);
             return null;
         }
     }

@@ -43,6 +43,33 @@ public sealed partial class DkimKeygenCommandTests : IDisposable
         Assert.Equal(2, bad.Code);
     }
 
+    [Fact]
+    public async Task AnEd25519KeySignsBesideTheRsaKeyAndItsRecordVerifies()
+    {
+        var alone = await _sandbox.RunAsync("dkim", "keygen", "lists.example.org", "--algorithm", "ed25519", "--selector", "ed1");
+        Assert.Equal(0, alone.Code);
+        Assert.Contains("beside an RSA key", alone.Err, StringComparison.Ordinal);
+        var rsa = Record().Match((await _sandbox.RunAsync("dkim", "keygen", "lists.example.org", "--selector", "s2026")).AssertSuccess().OutLines.Single());
+        var ed = Ed25519Record().Match(alone.OutLines.Single());
+        Assert.True(ed.Success, alone.OutLines.Single());
+        Assert.True(File.Exists(Path.Combine(_sandbox.DataDirectory, "dkim", "lists.example.org", "ed25519", "ed1.pem")));
+
+        var dns = new InMemoryDnsResolver().AddTxt("s2026._domainkey.lists.example.org", rsa.Groups["txt"].Value)
+            .AddTxt("ed1._domainkey.lists.example.org", ed.Groups["txt"].Value);
+        var signed = new MessageSigner(new FileDkimKeyStore(_sandbox.Settings.Storage.DkimKeysPath))
+            .Sign("lists.example.org", Encoding.ASCII.GetBytes("From: a@example.org\r\nSubject: x\r\n\r\nHallo\r\n"));
+        var message = MimeMessage.Load(new MemoryStream(signed));
+        var signatures = message.Headers.Where(h => h.Id == HeaderId.DkimSignature).ToList();
+        Assert.Equal(2, signatures.Count);
+        Assert.Contains("a=ed25519-sha256", signatures[0].Value);
+        Assert.Contains("a=rsa-sha256", signatures[1].Value);
+        var verifier = new DkimVerifier(new DnsDkimKeyLocator(dns));
+        Assert.All(signatures, s => Assert.True(verifier.Verify(message, s)));
+    }
+
+    [GeneratedRegex("^ed1\\._domainkey\\.lists\\.example\\.org TXT \"(?<txt>v=DKIM1; k=ed25519; p=[A-Za-z0-9+/]{43}=)\"$")]
+    private static partial Regex Ed25519Record();
+
     [GeneratedRegex("^s2026\\._domainkey\\.lists\\.example\\.org TXT \"(?<txt>v=DKIM1; k=rsa; p=[A-Za-z0-9+/=]{300,})\"$")]
     private static partial Regex Record();
 

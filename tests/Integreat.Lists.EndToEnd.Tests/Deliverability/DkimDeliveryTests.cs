@@ -55,4 +55,19 @@ public sealed class DkimDeliveryTests : SignedDeliveryTest
 
         Assert.All(Smarthost.Messages, m => Assert.DoesNotContain("DKIM-Signature:", Encoding.ASCII.GetString(m.Data), StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public async Task WithAnEd25519KeyEveryCopyCarriesBothSignaturesAndBothVerify()
+    {
+        var keys = GenerateKey();
+        keys.GenerateEd25519();
+        await using var daemon = await StartDaemonAsync();
+        daemon.AddMembers(Members);
+
+        await daemon.PostRawAsync(MultipartPost(), "erika@example.org", TestDaemon.Bayern);
+        await Smarthost.WaitForRecipientsAsync(Members.Length, Timeout);
+
+        // Per copy (one-click link, signed per member) the Ed25519 signature on top, the RSA one kept below it.
+        Assert.All(Smarthost.Messages, copy => Assert.Equal([("ed25519-sha256", true), ("rsa-sha256", true)], keys.Signatures(copy.Data)));
+    }
 }
