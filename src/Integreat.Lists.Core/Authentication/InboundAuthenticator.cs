@@ -59,7 +59,7 @@ public sealed class InboundAuthenticator(
             return new AuthenticationVerdict(trusted.AuthservId, trusted.Dkim, trusted.Spf, fromTrusted);
         }
         if (!options.Value.Verify) return new AuthenticationVerdict(AuthservId, [], null, new DmarcCheck(AuthResult.None, "", null));
-        var signatures = Parse(raw) is { } parsed ? await dkim.VerifyAsync(parsed, cancellationToken).ConfigureAwait(false) : [];
+        var signatures = headers.Contains(HeaderId.DkimSignature) && Parse(raw) is { } parsed ? await dkim.VerifyAsync(parsed, cancellationToken).ConfigureAwait(false) : [];
         var sender = await CheckSpfAsync(data, cancellationToken).ConfigureAwait(false);
         var result = await dmarc.EvaluateAsync(headers, signatures, sender, cancellationToken).ConfigureAwait(false);
         return new AuthenticationVerdict(AuthservId, signatures, sender, result);
@@ -82,8 +82,9 @@ public sealed class InboundAuthenticator(
     {
         try
         {
-            using var stream = new MemoryStream(raw, writable: false);
-            return MimeMessage.Load(stream);
+            // Persistent: the body hash reads the array instead of a copy of a possibly 10 MB body; the stream is not
+            // disposed because the parts keep reading it, and it owns nothing but the array.
+            return MimeMessage.Load(new MemoryStream(raw, writable: false), persistent: true);
         }
         catch (FormatException)
         {

@@ -6,6 +6,9 @@ namespace Integreat.Lists.Core.Content;
 /// <summary>Adds a list's footer to a post, MIME-correctly (Mailman's <c>handlers/decorate.py</c>): appended to the
 /// text of a post that is one <c>text/plain</c> part, in that part's charset and transfer encoding; otherwise as an
 /// extra <c>text/plain</c> part after the untouched body in a new <c>multipart/mixed</c> (RFC 2046 §5.1.3).</summary>
+/// <remarks>The text is checked and extended as bytes, never as a string: a 10 MB text post would otherwise pass
+/// through several 20 MB strings (bench/README.md, memory). Hence only charsets in which ASCII is ASCII are appended
+/// to; text in others (UTF-16, EBCDIC, ISO-2022-JP) gets the footer as a part of its own.</remarks>
 internal static class FooterDecorator
 {
     static FooterDecorator() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -16,60 +19,82 @@ internal static class FooterDecorator
     /// <param name="footer">The rendered footer text.</param>
     public static void Decorate(MimeEntity? top, PostBody body, string footer)
     {
-        if (!body.Changed && top is TextPart { IsPlain: true, IsAttachment: false } && TryAppend(body, footer)) return;
+        if (!body.Changed && top is TextPart { IsPlain: true, IsAttachment: false } part && TryAppend(part, body, footer)) return;
         var original = body.AsEntity();
         body.Replace(MimeBytes.Multipart("mixed", original, new VerbatimEntity(original), MimeBytes.Text(footer)));
     }
 
-    /// <summary>Appends the footer to the single text part; false when its charset cannot carry the footer or its
-    /// text cannot be decoded (then it is wrapped instead of guessed at).</summary>
-    static bool TryAppend(PostBody body, string footer)
+    /// <summary>Appends the footer to <paramref name="part"/>'s text and makes it <paramref name="body"/>; false (and
+    /// nothing changed) when the text does not decode in its charset or the footer cannot be written in it.</summary>
+    static bool TryAppend(TextPart part, PostBody body, string footer)
     {
-        using var stream = new MemoryStream(body.AsEntity(), writable: false);
-        if (MimeEntity.Load(stream) is not TextPart part) return false;
-        var charset = part.ContentType.Charset ?? "us-ascii";
-        var content = Decoded(part);
-        Encoding encoding;
         try
         {
-            encoding = Strict(charset);
+            var encoding = Strict(part.ContentType.Charset ?? "us-ascii");
+            if (!AsciiCompatible(encoding)) return false;
+            using var content = Decoded(part, encoding.GetMaxByteCount(footer.Length * 2 + 4));
+            var text = content.GetBuffer().AsSpan(0, (int)content.Length);
             if (encoding.CodePage == Encoding.ASCII.CodePage)
             {
                 // Plain ASCII is also UTF-8, so the text stays byte for byte and the footer may carry umlauts.
-                if (content.Any(b => b >= 0x80)) return false;
+                if (!System.Text.Ascii.IsValid(text)) return false;
                 if (!footer.All(char.IsAscii)) encoding = Strict("utf-8");
             }
-            var text = encoding.GetString(content);
+            // Throws as decoding would: text that is not valid in its charset is not appended to.
+            encoding.GetCharCount(text);
             // The footer's line ends follow the text's (a base64 body may carry bare LF).
-            var newline = text.Contains('\n') && !text.Contains("\r\n", StringComparison.Ordinal) ? "\n" : "\r\n";
-            var separator = text.Length == 0 || text.EndsWith('\n') ? "" : newline;
-            var bytes = encoding.GetBytes(text + separator + footer.ReplaceLineEndings(newline) + newline);
-            part.SetText(encoding, encoding.GetString(bytes));
-            part.ContentTransferEncoding = Transfer(part.ContentTransferEncoding, bytes);
+            var newline = text.IndexOf((byte)'\n') >= 0 && text.IndexOf("\r\n"u8) < 0 ? "\n" : "\r\n";
+            var separator = text.Length == 0 || text[^1] == '\n' ? "" : newline;
+            content.Write(encoding.GetBytes(separator + footer.ReplaceLineEndings(newline) + newline));
+            var appended = content.GetBuffer().AsSpan(0, (int)content.Length);
+            part.ContentTransferEncoding = Transfer(part.ContentTransferEncoding, appended);
+            part.ContentType.CharsetEncoding = encoding;
+            content.Position = 0;
+            part.Content = new MimeContent(content);
+            body.Replace(part);
         }
         catch (Exception ex) when (ex is ArgumentException or DecoderFallbackException or EncoderFallbackException or NotSupportedException)
         {
             return false;
         }
-        body.Replace(part);
         return true;
     }
 
-    /// <summary>The part's content bytes after undoing the transfer encoding.</summary>
-    static byte[] Decoded(MimePart part)
+    /// <summary>True when the charset writes line ends, '=' and letters and digits as ASCII does, so that the byte
+    /// checks above mean what they say.</summary>
+    static bool AsciiCompatible(Encoding encoding)
+        => (encoding.IsSingleByte || encoding.CodePage == Encoding.UTF8.CodePage)
+           && encoding.GetBytes("\r\n= Az09").AsSpan().SequenceEqual("\r\n= Az09"u8);
+
+    /// <summary>The decoded text in a buffer with room for <paramref name="spare"/> more bytes. Decoding never makes
+    /// text longer than its encoded form, so the buffer is allocated once.</summary>
+    static MemoryStream Decoded(MimePart part, int spare)
     {
-        using var output = new MemoryStream();
+        var encoded = part.Content?.Stream?.Length ?? 0;
+        var output = new MemoryStream(checked((int)encoded + spare));
         part.Content?.DecodeTo(output);
-        return output.ToArray();
+        return output;
     }
 
-    /// <summary>The same transfer encoding when it can carry the new text; 7bit becomes quoted-printable when the text
-    /// is no longer 7-bit or has a line over 998 octets (RFC 5322 §2.1.1).</summary>
-    static ContentEncoding Transfer(ContentEncoding current, byte[] bytes)
+    /// <summary>The transfer encoding after the edit: 7bit stays unless the text now needs more (RFC 2045 §2.7:
+    /// ASCII only, lines of at most 998 octets plus CRLF).</summary>
+    static ContentEncoding Transfer(ContentEncoding current, ReadOnlySpan<byte> bytes)
     {
         if (current is not (ContentEncoding.Default or ContentEncoding.SevenBit)) return current;
-        var sevenBit = bytes.All(b => b < 0x80) && Encoding.ASCII.GetString(bytes).Split('\n').All(l => l.Length <= 999);
-        return sevenBit ? current : ContentEncoding.QuotedPrintable;
+        return System.Text.Ascii.IsValid(bytes) && LongestLine(bytes) <= 999 ? current : ContentEncoding.QuotedPrintable;
+    }
+
+    /// <summary>The length of the longest line, counting a CR before its LF.</summary>
+    static int LongestLine(ReadOnlySpan<byte> bytes)
+    {
+        var longest = 0;
+        while (true)
+        {
+            var end = bytes.IndexOf((byte)'\n');
+            longest = Math.Max(longest, end < 0 ? bytes.Length : end);
+            if (end < 0) return longest;
+            bytes = bytes[(end + 1)..];
+        }
     }
 
     static Encoding Strict(string charset)

@@ -32,8 +32,10 @@ public sealed class MimeMap
     /// <summary>Parses <paramref name="raw"/>; null when MimeKit cannot parse it as a message.</summary>
     public static MimeMap? TryParse(byte[] raw)
     {
-        using var stream = new MemoryStream(raw, writable: false);
-        var parser = new MimeParser(Options, stream, MimeFormat.Entity, persistent: false);
+        // Persistent: the parts read their content from the array instead of copying it (a 10 MB post stays 10 MB);
+        // the stream is not disposed because they keep reading it, and it owns nothing but the array.
+        var stream = new MemoryStream(raw, writable: false);
+        var parser = new MimeParser(Options, stream, MimeFormat.Entity, persistent: true);
         var spans = new List<(MimeEntity, Span)>();
         var wrappers = new List<(MimeMessage, MessagePart)>();
         parser.MimeEntityEnd += (_, e) => spans.Add((e.Entity, new Span(e.BeginOffset, e.HeadersEndOffset, e.EndOffset)));

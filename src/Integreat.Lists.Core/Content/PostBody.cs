@@ -5,6 +5,8 @@ namespace Integreat.Lists.Core.Content;
 
 /// <summary>The top level of a post under edit: its header block, with the <c>Content-*</c> fields that describe the
 /// body, and the body bytes. Fields that are not replaced keep their raw bytes.</summary>
+/// <remarks>The body is a view of the message it was read from until an edit replaces it, and the result is built
+/// once at its exact size: a 10 MB post must not be copied per step (bench/README.md, memory).</remarks>
 internal sealed class PostBody
 {
     readonly RawMessage _raw;
@@ -14,14 +16,14 @@ internal sealed class PostBody
     {
         _raw = raw;
         BodyOffset = bodyOffset;
-        Body = raw.Body.ToArray();
+        Body = raw.Body;
     }
 
     /// <summary>Where the body starts in the message it was read from.</summary>
     public int BodyOffset { get; }
 
     /// <summary>The body bytes (after the blank line).</summary>
-    public byte[] Body { get; private set; }
+    public ReadOnlyMemory<byte> Body { get; private set; }
 
     /// <summary>True once the body or its content fields were replaced.</summary>
     public bool Changed { get; private set; }
@@ -41,7 +43,7 @@ internal sealed class PostBody
     }
 
     /// <summary>The body as a MIME entity of its own: its content fields, a blank line, the body bytes.</summary>
-    public byte[] AsEntity() => [.. MimeBytes.Fields(ContentFields), .. Body];
+    public byte[] AsEntity() => Concat(MimeBytes.Fields(ContentFields), Body);
 
     /// <summary>Replaces the body bytes and keeps the content fields.</summary>
     public void SetBody(byte[] body)
@@ -69,7 +71,15 @@ internal sealed class PostBody
             if (!_raw.Headers.Contains(HeaderId.MimeVersion)) _raw.Headers.Add(new Header(HeaderId.MimeVersion, "1.0"));
             foreach (var field in _contentFields) _raw.Headers.Add(field);
         }
-        return [.. MimeBytes.Fields(_raw.Headers), .. Body];
+        return Concat(MimeBytes.Fields(_raw.Headers), Body);
+    }
+
+    static byte[] Concat(byte[] head, ReadOnlyMemory<byte> body)
+    {
+        var bytes = GC.AllocateUninitializedArray<byte>(checked(head.Length + body.Length));
+        head.CopyTo(bytes, 0);
+        body.Span.CopyTo(bytes.AsSpan(head.Length));
+        return bytes;
     }
 
     static bool IsContentField(Header header) => header.Field.StartsWith("Content-", StringComparison.OrdinalIgnoreCase);

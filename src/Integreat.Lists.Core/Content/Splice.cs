@@ -17,19 +17,29 @@ internal sealed class Splice
     /// <summary>Applies the replacements to <paramref name="body"/>, which starts at <paramref name="bodyOffset"/>
     /// of the message the ranges refer to.</summary>
     /// <exception cref="InvalidOperationException">Two ranges overlap or one lies outside the body (a bug).</exception>
-    public byte[] Apply(byte[] body, long bodyOffset)
+    public byte[] Apply(ReadOnlyMemory<byte> body, long bodyOffset)
     {
-        using var output = new MemoryStream(body.Length + 1024);
-        var at = 0L;
-        foreach (var (begin, end, bytes) in _edits.OrderBy(e => e.Begin))
+        var edits = _edits.OrderBy(e => e.Begin).ToList();
+        var length = body.Length + edits.Sum(e => e.Bytes.Length - (e.End - e.Begin));
+        // One allocation at the exact size: the body may be 10 MB, and a growing buffer would leave its halves behind.
+        var output = GC.AllocateUninitializedArray<byte>(checked((int)length));
+        var source = body.Span;
+        int at = 0, written = 0;
+        foreach (var (begin, end, bytes) in edits)
         {
             var from = begin - bodyOffset;
             if (from < at || end - bodyOffset > body.Length) throw new InvalidOperationException("content edits overlap or leave the body");
-            output.Write(body, (int)at, (int)(from - at));
-            output.Write(bytes);
-            at = end - bodyOffset;
+            written += Copy(source[at..(int)from], output, written);
+            written += Copy(bytes, output, written);
+            at = (int)(end - bodyOffset);
         }
-        output.Write(body, (int)at, (int)(body.Length - at));
-        return output.ToArray();
+        Copy(source[at..], output, written);
+        return output;
+    }
+
+    static int Copy(ReadOnlySpan<byte> from, byte[] to, int at)
+    {
+        from.CopyTo(to.AsSpan(at));
+        return from.Length;
     }
 }
