@@ -47,6 +47,7 @@ public sealed class LiteStore : IDisposable
         }
         Lists.EnsureIndex(x => x.Address, unique: true);
         Members.EnsureIndex(x => x.List);
+        Members.EnsureIndex(x => x.Role);
         Jobs.EnsureIndex(x => x.NextAttemptUtc);
         Jobs.EnsureIndex(x => x.PostId);
         Bounces.EnsureIndex(x => x.List);

@@ -11,6 +11,10 @@ public interface IRosterRepository
     /// <summary>The whole roster of a list, ordered by address.</summary>
     IReadOnlyList<Member> Roster(string list);
 
+    /// <summary>The owners and moderators of a list, ordered by address: a few entries, read without the rest of
+    /// the roster (a 50,000-member roster read only to find its owners costs the daemon tens of MB).</summary>
+    IReadOnlyList<Member> Staff(string list);
+
     /// <summary>Adds every entry whose (list, address) is not yet on the roster, all or nothing.</summary>
     /// <returns>The entries that were added (those already present are left unchanged).</returns>
     IReadOnlyList<Member> AddMissing(IReadOnlyCollection<Member> members);

@@ -93,7 +93,7 @@ public sealed class RosterCommands(IRosterRepository roster, ITemplateRenderer t
         "is the list's only owner; please add another owner first");
 
     bool IsLastOwner(MailingList list, Member target)
-        => target.Role == MemberRole.Owner && roster.Roster(list.Address).Count(m => m.Role == MemberRole.Owner) == 1;
+        => target.Role == MemberRole.Owner && roster.Staff(list.Address).Count(m => m.Role == MemberRole.Owner) == 1;
 
     static (string German, string English) RoleWords(MemberRole role) => role == MemberRole.Owner
         ? ("Besitzer/in", "owner") : ("Moderator/in", "moderator");

@@ -78,5 +78,5 @@ public sealed class HoldQueue(
 
     /// <summary>The moderators and owners of <paramref name="list"/>, who decide on its holds.</summary>
     public static IReadOnlyList<string> Moderators(IRosterRepository roster, MailingList list)
-        => roster.Roster(list.Address).Where(m => m.Role is MemberRole.Moderator or MemberRole.Owner).Select(m => m.Address).ToList();
+        => roster.Staff(list.Address).Select(m => m.Address).ToList();
 }

@@ -17,6 +17,8 @@ sealed class InMemoryRosterRepository : IRosterRepository
     public IReadOnlyList<Member> Roster(string list)
         => _members.Values.Where(m => m.List == EmailAddress.Normalise(list)).OrderBy(m => m.Address, StringComparer.Ordinal).ToList();
 
+    public IReadOnlyList<Member> Staff(string list) => Roster(list).Where(m => m.Role != MemberRole.Member).ToList();
+
     public IReadOnlyList<Member> AddMissing(IReadOnlyCollection<Member> members)
     {
         AddMissingCalls++;

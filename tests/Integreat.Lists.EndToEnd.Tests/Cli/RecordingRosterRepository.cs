@@ -14,6 +14,8 @@ sealed class RecordingRosterRepository(IRosterRepository inner) : IRosterReposit
 
     public IReadOnlyList<Member> Roster(string list) => inner.Roster(list);
 
+    public IReadOnlyList<Member> Staff(string list) => inner.Staff(list);
+
     public IReadOnlyList<Member> AddMissing(IReadOnlyCollection<Member> members)
     {
         var added = inner.AddMissing(members);
