@@ -42,7 +42,7 @@ public sealed class SpoolMessageStore(ISpool spool, IncomingSignal signal, TimeP
         try
         {
             // SmtpServer hands over the data without the CRLF that preceded the final dot (LIBRARIES.md §1.5).
-            spool.Enqueue(QueueName.In, data, Append(buffer, CrLf));
+            spool.Enqueue(QueueName.In, data, ByteSequence.Append(buffer, CrLf));
         }
         catch (Exception ex)
         {
@@ -57,32 +57,4 @@ public sealed class SpoolMessageStore(ISpool spool, IncomingSignal signal, TimeP
     /// sort by arrival and never collide.</summary>
     static string NewId(DateTime now)
         => $"{now:yyyyMMddHHmmssfff}-{Interlocked.Increment(ref _sequence) % 1_000_000:D6}-{Random.Shared.Next(0x10000):x4}";
-
-    static ReadOnlySequence<byte> Append(ReadOnlySequence<byte> head, byte[] tail)
-    {
-        Segment? first = null, last = null;
-        foreach (var memory in head)
-        {
-            if (memory.Length == 0) continue;
-            last = last is null ? first = new Segment(memory, 0) : last.Add(memory);
-        }
-        last = last is null ? first = new Segment(tail, 0) : last.Add(tail);
-        return new ReadOnlySequence<byte>(first!, 0, last, last.Memory.Length);
-    }
-
-    sealed class Segment : ReadOnlySequenceSegment<byte>
-    {
-        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
-        {
-            Memory = memory;
-            RunningIndex = runningIndex;
-        }
-
-        public Segment Add(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Segment(memory, RunningIndex + Memory.Length);
-            Next = next;
-            return next;
-        }
-    }
 }

@@ -61,14 +61,38 @@ public sealed class FileSpool : ISpool
     /// <inheritdoc/>
     public SpoolEntry Read(string queue, string id)
     {
-        var bytes = File.ReadAllBytes(PathOf(queue, id));
-        var newline = Array.IndexOf(bytes, (byte)'\n');
-        if (newline < 0) throw new InvalidDataException($"spool entry {id} has no metadata line");
+        using var file = new FileStream(PathOf(queue, id), FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var metadata = MetadataLine(file, id);
         MessageData? data;
-        try { data = JsonSerializer.Deserialize<MessageData>(bytes.AsSpan(0, newline), Json); }
+        try { data = JsonSerializer.Deserialize<MessageData>(metadata, Json); }
         catch (JsonException ex) { throw new InvalidDataException($"spool entry {id} has unreadable metadata: {ex.Message}", ex); }
         if (data is null) throw new InvalidDataException($"spool entry {id} has empty metadata");
-        return new SpoolEntry(queue, data, bytes[(newline + 1)..]);
+        // The message is read into one array of its exact size: a 10 MB post is not read whole and then copied.
+        var raw = GC.AllocateUninitializedArray<byte>(checked((int)(file.Length - file.Position)));
+        file.ReadExactly(raw);
+        return new SpoolEntry(queue, data, raw);
+    }
+
+    /// <summary>The first line (without its LF); leaves <paramref name="file"/> at the message's first byte.</summary>
+    /// <exception cref="InvalidDataException">The file has no LF.</exception>
+    static byte[] MetadataLine(FileStream file, string id)
+    {
+        // The line is JSON, usually a few hundred bytes; 10,000 recipients make it a few hundred KB.
+        using var line = new MemoryStream();
+        var chunk = new byte[4096];
+        int read;
+        while ((read = file.Read(chunk)) > 0)
+        {
+            var newline = Array.IndexOf(chunk, (byte)'\n', 0, read);
+            if (newline >= 0)
+            {
+                line.Write(chunk, 0, newline);
+                file.Position -= read - newline - 1;
+                return line.ToArray();
+            }
+            line.Write(chunk, 0, read);
+        }
+        throw new InvalidDataException($"spool entry {id} has no metadata line");
     }
 
     /// <inheritdoc/>

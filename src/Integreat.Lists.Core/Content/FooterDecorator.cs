@@ -1,4 +1,5 @@
 using System.Text;
+using Integreat.Lists.Core.Messages;
 using MimeKit;
 
 namespace Integreat.Lists.Core.Content;
@@ -31,9 +32,13 @@ internal static class FooterDecorator
         try
         {
             var encoding = Strict(part.ContentType.Charset ?? "us-ascii");
-            if (!AsciiCompatible(encoding)) return false;
-            using var content = Decoded(part, encoding.GetMaxByteCount(footer.Length * 2 + 4));
-            var text = content.GetBuffer().AsSpan(0, (int)content.Length);
+            if (!AsciiCompatible(encoding) || !body.Body.IsSingleSegment) return false;
+            // Without a transfer encoding the body bytes are the text; only quoted-printable and base64 are decoded.
+            var identity = part.ContentTransferEncoding is ContentEncoding.Default or ContentEncoding.SevenBit
+                or ContentEncoding.EightBit or ContentEncoding.Binary;
+            using var decoded = identity ? null : Decoded(part, encoding.GetMaxByteCount(footer.Length * 2 + 4));
+            var text = decoded is null ? body.Body.FirstSpan : decoded.GetBuffer().AsSpan(0, (int)decoded.Length);
+            var original = encoding;
             if (encoding.CodePage == Encoding.ASCII.CodePage)
             {
                 // Plain ASCII is also UTF-8, so the text stays byte for byte and the footer may carry umlauts.
@@ -45,17 +50,43 @@ internal static class FooterDecorator
             // The footer's line ends follow the text's (a base64 body may carry bare LF).
             var newline = text.IndexOf((byte)'\n') >= 0 && text.IndexOf("\r\n"u8) < 0 ? "\n" : "\r\n";
             var separator = text.Length == 0 || text[^1] == '\n' ? "" : newline;
-            content.Write(encoding.GetBytes(separator + footer.ReplaceLineEndings(newline) + newline));
-            var appended = content.GetBuffer().AsSpan(0, (int)content.Length);
-            part.ContentTransferEncoding = Transfer(part.ContentTransferEncoding, appended);
-            part.ContentType.CharsetEncoding = encoding;
+            var tail = encoding.GetBytes(separator + footer.ReplaceLineEndings(newline) + newline);
+            var transfer = Transfer(part.ContentTransferEncoding, text, tail);
+            if (identity && ReferenceEquals(encoding, original) && transfer == part.ContentTransferEncoding && CrlfOnly(text))
+            {
+                // Nothing to re-encode: the fields stay as they are and the footer's bytes follow the body's.
+                body.SetBody(ByteSequence.Append(body.Body, tail));
+                return true;
+            }
+            var content = decoded ?? Copy(text, tail.Length);
+            content.Write(tail);
             content.Position = 0;
+            part.ContentTransferEncoding = transfer;
+            part.ContentType.CharsetEncoding = encoding;
             part.Content = new MimeContent(content);
             body.Replace(part);
         }
         catch (Exception ex) when (ex is ArgumentException or DecoderFallbackException or EncoderFallbackException or NotSupportedException)
         {
             return false;
+        }
+        return true;
+    }
+
+    static MemoryStream Copy(ReadOnlySpan<byte> text, int spare)
+    {
+        var copy = new MemoryStream(text.Length + spare);
+        copy.Write(text);
+        return copy;
+    }
+
+    /// <summary>True when every LF follows a CR: MimeKit would write such text unchanged (it turns bare LF into CRLF).</summary>
+    static bool CrlfOnly(ReadOnlySpan<byte> text)
+    {
+        for (var at = text.IndexOf((byte)'\n'); at >= 0; at = text.IndexOf((byte)'\n'))
+        {
+            if (at == 0 || text[at - 1] != '\r') return false;
+            text = text[(at + 1)..];
         }
         return true;
     }
@@ -78,10 +109,13 @@ internal static class FooterDecorator
 
     /// <summary>The transfer encoding after the edit: 7bit stays unless the text now needs more (RFC 2045 §2.7:
     /// ASCII only, lines of at most 998 octets plus CRLF).</summary>
-    static ContentEncoding Transfer(ContentEncoding current, ReadOnlySpan<byte> bytes)
+    static ContentEncoding Transfer(ContentEncoding current, ReadOnlySpan<byte> text, ReadOnlySpan<byte> tail)
     {
         if (current is not (ContentEncoding.Default or ContentEncoding.SevenBit)) return current;
-        return System.Text.Ascii.IsValid(bytes) && LongestLine(bytes) <= 999 ? current : ContentEncoding.QuotedPrintable;
+        var lastLine = text.Length - 1 - text.LastIndexOf((byte)'\n');
+        var firstLine = tail.IndexOf((byte)'\n') is var end and >= 0 ? end : tail.Length;
+        var longest = Math.Max(Math.Max(LongestLine(text), LongestLine(tail)), lastLine + firstLine);
+        return System.Text.Ascii.IsValid(text) && System.Text.Ascii.IsValid(tail) && longest <= 999 ? current : ContentEncoding.QuotedPrintable;
     }
 
     /// <summary>The length of the longest line, counting a CR before its LF.</summary>

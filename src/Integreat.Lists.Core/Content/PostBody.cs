@@ -1,3 +1,4 @@
+using System.Buffers;
 using Integreat.Lists.Core.Messages;
 using MimeKit;
 
@@ -16,14 +17,14 @@ internal sealed class PostBody
     {
         _raw = raw;
         BodyOffset = bodyOffset;
-        Body = raw.Body;
+        Body = new ReadOnlySequence<byte>(raw.Body);
     }
 
     /// <summary>Where the body starts in the message it was read from.</summary>
     public int BodyOffset { get; }
 
     /// <summary>The body bytes (after the blank line).</summary>
-    public ReadOnlyMemory<byte> Body { get; private set; }
+    public ReadOnlySequence<byte> Body { get; private set; }
 
     /// <summary>True once the body or its content fields were replaced.</summary>
     public bool Changed { get; private set; }
@@ -46,7 +47,7 @@ internal sealed class PostBody
     public byte[] AsEntity() => Concat(MimeBytes.Fields(ContentFields), Body);
 
     /// <summary>Replaces the body bytes and keeps the content fields.</summary>
-    public void SetBody(byte[] body)
+    public void SetBody(ReadOnlySequence<byte> body)
     {
         Body = body;
         Changed = true;
@@ -56,7 +57,7 @@ internal sealed class PostBody
     public void Replace(MimeEntity entity)
     {
         _contentFields = entity.Headers.ToList();
-        Body = MimeBytes.Content(entity);
+        Body = new ReadOnlySequence<byte>(MimeBytes.Content(entity));
         Changed = true;
     }
 
@@ -74,11 +75,11 @@ internal sealed class PostBody
         return Concat(MimeBytes.Fields(_raw.Headers), Body);
     }
 
-    static byte[] Concat(byte[] head, ReadOnlyMemory<byte> body)
+    static byte[] Concat(byte[] head, ReadOnlySequence<byte> body)
     {
-        var bytes = GC.AllocateUninitializedArray<byte>(checked(head.Length + body.Length));
+        var bytes = GC.AllocateUninitializedArray<byte>(checked(head.Length + (int)body.Length));
         head.CopyTo(bytes, 0);
-        body.Span.CopyTo(bytes.AsSpan(head.Length));
+        body.CopyTo(bytes.AsSpan(head.Length));
         return bytes;
     }
 

@@ -1,3 +1,6 @@
+using System.Buffers;
+using Integreat.Lists.Core.Messages;
+
 namespace Integreat.Lists.Core.Content;
 
 /// <summary>Replacements of byte ranges of a message; every byte outside them is copied unchanged.</summary>
@@ -17,29 +20,20 @@ internal sealed class Splice
     /// <summary>Applies the replacements to <paramref name="body"/>, which starts at <paramref name="bodyOffset"/>
     /// of the message the ranges refer to.</summary>
     /// <exception cref="InvalidOperationException">Two ranges overlap or one lies outside the body (a bug).</exception>
-    public byte[] Apply(ReadOnlyMemory<byte> body, long bodyOffset)
+    public ReadOnlySequence<byte> Apply(ReadOnlySequence<byte> body, long bodyOffset)
     {
-        var edits = _edits.OrderBy(e => e.Begin).ToList();
-        var length = body.Length + edits.Sum(e => e.Bytes.Length - (e.End - e.Begin));
-        // One allocation at the exact size: the body may be 10 MB, and a growing buffer would leave its halves behind.
-        var output = GC.AllocateUninitializedArray<byte>(checked((int)length));
-        var source = body.Span;
-        int at = 0, written = 0;
-        foreach (var (begin, end, bytes) in edits)
+        // Slices of the body between the replacements: nothing is copied until the message's final bytes are written.
+        var parts = new List<ReadOnlyMemory<byte>>();
+        var at = 0L;
+        foreach (var (begin, end, bytes) in _edits.OrderBy(e => e.Begin))
         {
             var from = begin - bodyOffset;
             if (from < at || end - bodyOffset > body.Length) throw new InvalidOperationException("content edits overlap or leave the body");
-            written += Copy(source[at..(int)from], output, written);
-            written += Copy(bytes, output, written);
-            at = (int)(end - bodyOffset);
+            foreach (var memory in body.Slice(at, from - at)) parts.Add(memory);
+            parts.Add(bytes);
+            at = end - bodyOffset;
         }
-        Copy(source[at..], output, written);
-        return output;
-    }
-
-    static int Copy(ReadOnlySpan<byte> from, byte[] to, int at)
-    {
-        from.CopyTo(to.AsSpan(at));
-        return from.Length;
+        foreach (var memory in body.Slice(at)) parts.Add(memory);
+        return ByteSequence.Join(parts);
     }
 }

@@ -81,4 +81,35 @@ public sealed class FooterDecoratorTests
         Assert.Equal("Hallo\nGrüße\n", Assert.IsType<TextPart>(message.Body).Text);
         Assert.Equal("1.0", message.Headers[HeaderId.MimeVersion]?.Trim());
     }
+
+    [Fact]
+    public void EightBitUtf8TextKeepsItsBytesAndItsFieldsAndGetsTheFooterBytesAfterThem()
+    {
+        var body = Encoding.UTF8.GetBytes("Grüße aus Würzburg\r\n= kein Escape\r\n");
+        var output = Decorate("text/plain; charset=UTF-8", "8bit", body);
+
+        var expected = Wire.Crlf("From: erika@example.org", "Subject: x", "Content-Type: text/plain; charset=UTF-8",
+            "Content-Transfer-Encoding: 8bit", "", "");
+        Assert.Equal([.. expected, .. body, .. Encoding.UTF8.GetBytes("Grüße von der Liste\r\n")], output);
+        Assert.Equal("Grüße aus Würzburg\n= kein Escape\nGrüße von der Liste\n", Assert.IsType<TextPart>(Parse(output).Body).Text);
+    }
+
+    [Fact]
+    public void TextWithBareLineFeedsIsRewrittenWithCrlfAsMimeKitWritesIt()
+    {
+        var output = Decorate("text/plain; charset=utf-8", "8bit", Encoding.UTF8.GetBytes("eins\nzwei\n"));
+
+        Assert.EndsWith("\r\n\r\neins\r\nzwei\r\nGrüße von der Liste\r\n", Encoding.UTF8.GetString(output));
+    }
+
+    [Fact]
+    public void AFooterLineTooLongFor7bitSwitchesTheTextToQuotedPrintable()
+    {
+        var footer = new string('b', 1000);
+        var output = Decorate("text/plain; charset=us-ascii", "7bit", Wire.Crlf("Hallo", ""), footer: footer);
+
+        var part = Assert.IsType<TextPart>(Parse(output).Body);
+        Assert.Equal(ContentEncoding.QuotedPrintable, part.ContentTransferEncoding);
+        Assert.Equal("Hallo\n" + footer + "\n", part.Text);
+    }
 }
