@@ -3,8 +3,9 @@ using Integreat.Lists.Storage;
 
 namespace Integreat.Lists.EndToEnd.Tests.Stores;
 
-/// <summary>The owners and moderators of a list come from the store without reading the rest of its roster.</summary>
-public sealed class RosterStaffTests : IDisposable
+/// <summary>The roster queries that must not read more of the store than they need: the owners and moderators
+/// without the rest of the roster, a large roster in pages.</summary>
+public sealed class RosterQueryTests : IDisposable
 {
     static readonly DateTime Now = new(2026, 11, 30, 9, 0, 0, DateTimeKind.Utc);
     readonly string _path = Path.Combine(Path.GetTempPath(), "integreat-staff-" + Guid.NewGuid().ToString("N"), "lists.db");
@@ -38,5 +39,25 @@ public sealed class RosterStaffTests : IDisposable
         using var store = new LiteStore(_path);
         var plan = store.Members.Query().Where(m => m.Role == MemberRole.Owner).GetPlan();
         Assert.Equal("Role", plan["index"]["name"].AsString);
+    }
+
+    [Fact]
+    public void ARosterReadInPagesIsExactlyThatListsMembersEvenBesideListsWithSimilarKeys()
+    {
+        using var store = new LiteStore(_path);
+        var roster = new LiteRosterRepository(store);
+        string[] lists = ["bayern@lists.example", "bayern@lists.example.org", "bäyern@lists.example", "bayern-a@lists.example", "baye@lists.example"];
+        var sizes = new[] { 4500, 2001, 300, 2000, 1 };
+        for (var l = 0; l < lists.Length; l++)
+            roster.AddMissing(Enumerable.Range(0, sizes[l])
+                .Select(i => Member.Create(lists[l], $"m{(i * 7919) % sizes[l]:D5}@example.org", null, MemberRole.Member, Now)).ToList());
+
+        for (var l = 0; l < lists.Length; l++)
+        {
+            var read = roster.Roster(lists[l]);
+            Assert.Equal(Enumerable.Range(0, sizes[l]).Select(i => $"m{i:D5}@example.org"), read.Select(m => m.Address));
+            Assert.All(read, m => Assert.Equal(lists[l], m.List));
+        }
+        Assert.Empty(roster.Roster("nrw@lists.example"));
     }
 }
