@@ -15,6 +15,9 @@ public abstract class SpoolRunner(string queue, ISpool spool, QueueSignal signal
     /// <summary>The gate a backup closes; every unit of work passes it.</summary>
     protected ProcessingGate Gate => gate;
 
+    /// <summary>The spool this runner drains.</summary>
+    protected ISpool Spool => spool;
+
     /// <summary>A rescan interval in case a wake-up was missed (e.g. an entry requeued by hand).</summary>
     static readonly TimeSpan Rescan = TimeSpan.FromSeconds(30);
 
