@@ -34,6 +34,11 @@ CONFIGS=(
   "--members 1000 --size 20000 --verp on --sink smtp-sink --warmup 20000"
   "--members 10000 --size 20000 --verp on --sink smtp-sink --warmup 20000"
   "--members 10000 --size 20000 --verp off --sink smtp-sink --warmup 20000"
+  # Per-member copies (web on is the default above): identical copies, and one-click copies DKIM-signed each.
+  "--members 10000 --size 20000 --verp on --sink smtp-sink --web off"
+  "--members 10000 --size 20000 --verp on --sink smtp-sink --dkim on"
+  "--members 10000 --size 20000 --verp on --sink smtp-sink --web off --warmup 20000"
+  "--members 10000 --size 20000 --verp on --sink smtp-sink --dkim on --warmup 20000"
 )
 if [ $# -gt 0 ]; then CONFIGS=("$@"); fi
 

@@ -22,10 +22,11 @@ cat > "$DIR/config.json" <<JSON
 JSON
 times=()
 for i in $(seq 0 "$REPEAT"); do
+  log="$DIR/daemon-$i.log"
   start=$(date +%s%N)
-  dotnet "$DLL" serve --config "$DIR/config.json" > "$DIR/daemon.log" 2>&1 & pid=$!
-  while ! grep -q "SMTP listening" "$DIR/daemon.log"; do
-    kill -0 "$pid" 2>/dev/null || { cat "$DIR/daemon.log"; exit 1; }
+  dotnet "$DLL" serve --config "$DIR/config.json" > "$log" 2>&1 & pid=$!
+  while ! grep -qs "SMTP listening" "$log"; do
+    kill -0 "$pid" 2>/dev/null || { cat "$log"; exit 1; }
     sleep 0.01
   done
   end=$(date +%s%N)

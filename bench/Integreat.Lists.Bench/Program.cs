@@ -254,6 +254,7 @@ static class Program
                 .Append(CultureInfo.InvariantCulture, $"peak_ws={Mb(Math.Max(kernelPeak, sampler.PeakWorkingSet))}MB ")
                 .Append(CultureInfo.InvariantCulture, $"ceiling={ceiling.RecipientsPerSecond:0}/s ratio={rate / ceiling.RecipientsPerSecond:0.00} ")
                 .Append(CultureInfo.InvariantCulture, $"delivered={delivered} fanout={fanoutMs:0}ms cpu={100 * cpu.TotalSeconds / cpuWall:0}% ")
+                .Append(CultureInfo.InvariantCulture, $"cpu_per_recipient={1e6 * cpu.TotalSeconds / options.Members:0}us ")
                 .Append(CultureInfo.InvariantCulture, $"gc_heap_peak={Mb(sampler.PeakGcHeap)}MB other_cpu={100 * other.TotalSeconds / cpuWall:0}%/{100 * ceilingOther.TotalSeconds / ceiling.Elapsed.TotalSeconds:0}%")
                 .Append(ok ? "" : " CHECK-FAILED");
             Console.Out.WriteLine(line.ToString());
