@@ -28,17 +28,22 @@ internal sealed class MxSession(MxRouter router, DomainSlots slots, DeliveryOpti
     public bool IsUsable => true;
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<RecipientResult>> SendAsync(byte[] message, string sender, IReadOnlyList<string> recipients,
-        CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RecipientResult>> SendAsync(byte[] message, string sender, IReadOnlyList<string> recipients,
+        CancellationToken cancellationToken) => SendAsync([], message, sender, recipients, cancellationToken);
+
+    /// <inheritdoc/>
+    /// <remarks>The prefix goes down to the connection as it is: the shared bytes are not copied per recipient.</remarks>
+    public async Task<IReadOnlyList<RecipientResult>> SendAsync(byte[] prefix, byte[] message, string sender,
+        IReadOnlyList<string> recipients, CancellationToken cancellationToken)
     {
         var results = new List<RecipientResult>(recipients.Count);
         foreach (var domain in recipients.GroupBy(EmailAddress.DomainOf, StringComparer.OrdinalIgnoreCase))
-            results.AddRange(await SendToDomainAsync(message, sender, domain.Key.ToLowerInvariant(), domain.ToList(), cancellationToken)
+            results.AddRange(await SendToDomainAsync(prefix, message, sender, domain.Key.ToLowerInvariant(), domain.ToList(), cancellationToken)
                 .ConfigureAwait(false));
         return results;
     }
 
-    async Task<List<RecipientResult>> SendToDomainAsync(byte[] message, string sender, string domain, List<string> recipients,
+    async Task<List<RecipientResult>> SendToDomainAsync(byte[] prefix, byte[] message, string sender, string domain, List<string> recipients,
         CancellationToken cancellationToken)
     {
         var route = await router.RouteAsync(domain, cancellationToken).ConfigureAwait(false);
@@ -48,7 +53,7 @@ internal sealed class MxSession(MxRouter router, DomainSlots slots, DeliveryOpti
         if (_open.Remove(domain, out var kept))
         {
             tried = (kept.Host, kept.Address);
-            if (await TryAsync(kept, message, sender, attempt, cancellationToken).ConfigureAwait(false)) return Keep(domain, kept, attempt);
+            if (await TryAsync(kept, prefix, message, sender, attempt, cancellationToken).ConfigureAwait(false)) return Keep(domain, kept, attempt);
         }
         var noAddressAnywhere = tried.Host.Length == 0;
         foreach (var host in route.Hosts)
@@ -62,7 +67,7 @@ internal sealed class MxSession(MxRouter router, DomainSlots slots, DeliveryOpti
                 if (slot is null) return attempt.Finish(451, $"4.4.5 all {options.MxConnectionsPerDomain} connections to {domain} are busy");
                 var connection = await ConnectAsync(host, address, slot, attempt, cancellationToken).ConfigureAwait(false);
                 if (connection is null) continue;
-                if (await TryAsync(connection, message, sender, attempt, cancellationToken).ConfigureAwait(false)) return Keep(domain, connection, attempt);
+                if (await TryAsync(connection, prefix, message, sender, attempt, cancellationToken).ConfigureAwait(false)) return Keep(domain, connection, attempt);
             }
         }
         return noAddressAnywhere
@@ -77,13 +82,13 @@ internal sealed class MxSession(MxRouter router, DomainSlots slots, DeliveryOpti
     }
 
     /// <summary>Sends to the pending recipients; true when none is left. A failed connection is closed.</summary>
-    static async Task<bool> TryAsync(Connection connection, byte[] message, string sender, MxAttempt attempt, CancellationToken cancellationToken)
+    static async Task<bool> TryAsync(Connection connection, byte[] prefix, byte[] message, string sender, MxAttempt attempt, CancellationToken cancellationToken)
     {
         if (connection.Session.IsUsable)
         {
             try
             {
-                var results = await connection.Session.SendAsync(message, sender, attempt.Pending, cancellationToken).ConfigureAwait(false);
+                var results = await connection.Session.SendAsync(prefix, message, sender, attempt.Pending, cancellationToken).ConfigureAwait(false);
                 attempt.Take(results, connection.Name);
                 if (attempt.Pending.Count == 0) return true;
             }

@@ -160,4 +160,19 @@ public sealed class MxTransportTests : IAsyncLifetime
         await first.DisposeAsync();
         Assert.True(Assert.Single(await SendAsync(transport, "b@stadt.de")).Delivered);
     }
+
+    [Fact]
+    public async Task A_members_own_fields_go_above_the_shared_bytes_and_only_in_that_copy()
+    {
+        Zone("stadt.de", (10, 0));
+        var own = Encoding.ASCII.GetBytes("List-Unsubscribe: <https://lists.example.org/u/abc>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n");
+        await using var session = await Transport().OpenAsync(CancellationToken.None);
+
+        var first = await session.SendAsync(own, Message, Sender, ["erika@stadt.de"], CancellationToken.None);
+        var second = await session.SendAsync([], Message, Sender, ["max@stadt.de"], CancellationToken.None);
+
+        Assert.True(Assert.Single(first).Delivered && Assert.Single(second).Delivered);
+        Assert.Equal([.. own, .. Message], Host(0).Messages.Single(m => m.Recipients.Contains("erika@stadt.de")).Data);
+        Assert.Equal(Message, Host(0).Messages.Single(m => m.Recipients.Contains("max@stadt.de")).Data);
+    }
 }
