@@ -48,7 +48,8 @@ public sealed class MessageSigner(IDkimKeyStore keys, ILogger<MessageSigner>? lo
 
     /// <summary>The signer of the copies of one post, each with its member's own fields above the shared
     /// <paramref name="message"/> (see <see cref="SignWithPrefix"/>): made once per delivery job, so that per copy only
-    /// the member's fields are canonicalized and one RSA signature is made; the body hash and the shared fields are
+    /// the member's fields are canonicalized and one RSA signature is made (and one Ed25519 signature above it when
+    /// the domain also has such a key, RFC 8463); the body hash and the shared fields are
     /// computed once per post (kept while <paramref name="message"/>, the outgoing store's shared array, lives).</summary>
     /// <param name="domain">The list domain (<c>d=</c>).</param>
     /// <param name="message">The shared message, CRLF line ends.</param>
@@ -60,28 +61,37 @@ public sealed class MessageSigner(IDkimKeyStore keys, ILogger<MessageSigner>? lo
     {
         var key = keys.Find(domain);
         if (key is null) return null;
-        var copies = RsaCopies(domain, key, message, now);
-        // The Ed25519 signature (RFC 8463) goes above the RSA one; MimeKit's signer per copy (opt-in, so not tuned).
-        return keys.FindEd25519(domain) is { } ed
-            ? new CopySigner(prefix => [.. Signature(ed, prefix, message) ?? [], .. copies.Sign(prefix)], copies)
-            : copies;
+        var timestamp = (now ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds();
+        var shared = Shared(key, message);
+        var copies = RsaCopies(key, shared, message, timestamp);
+        if (keys.FindEd25519(domain) is not { } ed) return copies;
+        // The Ed25519 signature (RFC 8463) goes above the RSA one, made the same way (body hash once per post).
+        var edCopies = shared is not null && ed.PrivateKey is Ed25519PrivateKeyParameters ? new CopySigner(ed, shared, timestamp, _logger) : null;
+        return new CopySigner(prefix => [.. (edCopies is null ? Signature(ed, prefix, message) : edCopies.Field(prefix)) ?? [], .. copies.Sign(prefix)],
+            copies);
     }
 
-    CopySigner RsaCopies(string domain, DkimKey key, byte[] message, DateTimeOffset? now)
+    /// <summary>The post's shared part (made once per shared array), or null when it cannot be made (logged) or the
+    /// key is not RSA (MimeKit's signer then signs each copy whole).</summary>
+    SharedSignedPart? Shared(DkimKey key, byte[] message)
     {
-        if (key.PrivateKey is not RsaPrivateCrtKeyParameters rsaKey) return new CopySigner(prefix => [.. Signature(key, prefix, message) ?? [], .. prefix]);
-        SharedSignedPart shared;
+        if (key.PrivateKey is not RsaPrivateCrtKeyParameters) return null;
         try
         {
-            shared = _shared.GetValue(message, m => SharedSignedPart.Create(m, key));
+            return _shared.GetValue(message, m => SharedSignedPart.Create(m, key));
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
         {
-            _logger.DkimSigningFailed(domain, ex.Message);
-            return new CopySigner(prefix => prefix);
+            _logger.DkimSigningFailed(key.Domain, ex.Message);
+            return null;
         }
-        var rsa = RSA.Create(DotNetUtilities.ToRSAParameters(rsaKey));
-        return new CopySigner(key, shared, rsa, (now ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds(), _logger);
+    }
+
+    CopySigner RsaCopies(DkimKey key, SharedSignedPart? shared, byte[] message, long timestamp)
+    {
+        if (key.PrivateKey is not RsaPrivateCrtKeyParameters rsaKey) return new CopySigner(prefix => [.. Signature(key, prefix, message) ?? [], .. prefix]);
+        if (shared is null) return new CopySigner(prefix => prefix);
+        return new CopySigner(key, shared, RSA.Create(DotNetUtilities.ToRSAParameters(rsaKey)), timestamp, _logger);
     }
 
     /// <summary>The DKIM-Signature fields (CRLF line ends) over the prefix's fields and the message: the Ed25519 one

@@ -104,11 +104,27 @@ public sealed class CopySignerTests : IDisposable
     }
 
     [Fact]
+    public void WithAnEd25519KeyItsSignatureIsMimeKitsTooAndGoesAboveTheRsaOne()
+    {
+        _keys.GenerateEd25519();
+        var post = Post();
+        using var copies = _signer.ForCopies(Domain, post, Now)!;
+
+        var signed = copies.Sign(Prefix("erika"));
+
+        var ed = MimeKitSignature(Prefix("erika"), post, _keys.Store.FindEd25519(Domain));
+        Assert.Equal(ed, signed[..ed.Length]);
+        Assert.Equal(MimeKitSignature(Prefix("erika"), post), FirstField(signed[ed.Length..]));
+        Assert.Equal(Prefix("erika"), signed[^Prefix("erika").Length..]);
+        Assert.Equal([("ed25519-sha256", true), ("rsa-sha256", true)], _keys.Signatures([.. signed, .. post]));
+    }
+
+    [Fact]
     public void ADomainWithoutAKeyHasNoCopySigner() => Assert.Null(_signer.ForCopies("lists.other.example", Post(), Now));
 
     /// <summary>What <see cref="MessageSigner.SignWithPrefix"/> produces (MimeKit's signer over the whole copy), at
     /// <see cref="Now"/> and with the fields MessageSigner chooses.</summary>
-    byte[] MimeKitSignature(byte[] prefix, byte[] post)
+    byte[] MimeKitSignature(byte[] prefix, byte[] post, DkimKey? key = null)
     {
         var mime = RawMimeMessage.ForSigning(prefix, post);
         var present = mime.Headers.Concat(mime.Body!.Headers).Select(h => h.Field).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -116,7 +132,7 @@ public sealed class CopySignerTests : IDisposable
             "Content-Type", "Content-Transfer-Encoding"];
         var fields = usual.Where(f => f == "From" || present.Contains(f))
             .Concat(present.Where(f => f.StartsWith("List-", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.OrdinalIgnoreCase)).ToList();
-        var key = _keys.Store.Find(Domain)!;
+        key ??= _keys.Store.Find(Domain)!;
         var signer = new FixedTimeSigner(key)
         {
             HeaderCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
@@ -133,7 +149,8 @@ public sealed class CopySignerTests : IDisposable
         ? signed[..(fields[0].RawField.Length + 1 + fields[0].RawValue.Length)]
         : [];
 
-    sealed class FixedTimeSigner(DkimKey key) : DkimSigner(key.PrivateKey, key.Domain, key.Selector)
+    sealed class FixedTimeSigner(DkimKey key) : DkimSigner(key.PrivateKey, key.Domain, key.Selector,
+        key.PrivateKey is Org.BouncyCastle.Crypto.Parameters.Ed25519PrivateKeyParameters ? DkimSignatureAlgorithm.Ed25519Sha256 : DkimSignatureAlgorithm.RsaSha256)
     {
         protected override long GetTimestamp() => Now.ToUnixTimeSeconds();
     }
