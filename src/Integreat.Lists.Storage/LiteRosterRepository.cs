@@ -18,35 +18,47 @@ public sealed class LiteRosterRepository(LiteStore store) : IRosterRepository
     public IReadOnlyList<Member> Roster(string list)
     {
         var key = EmailAddress.Normalise(list);
-        var members = InPages(key) ?? store.Members.Find(m => m.List == key).ToList();
+        var members = InPages(key, _ => true, m => m) ?? store.Members.Find(m => m.List == key).ToList();
         return members.OrderBy(m => m.Address, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>The roster read in pages along the <c>_id</c> index ("LIST|ADDRESS"), each page its own query; null
-    /// when the pages do not add up to the count of the <c>List</c> index (a change in between, or keys the store's
-    /// collation does not keep together), and the caller reads it in one query instead.</summary>
+    /// <inheritdoc/>
+    /// <remarks>Only the addresses are kept from each page: 50,000 <see cref="Member"/> objects are ~20 MB.</remarks>
+    public IReadOnlyList<string> Recipients(string list)
+    {
+        var key = EmailAddress.Normalise(list);
+        var addresses = InPages(key, IRosterRepository.GetsPosts, m => m.Address)
+            ?? store.Members.Find(m => m.List == key).Where(IRosterRepository.GetsPosts).Select(m => m.Address).ToList();
+        addresses.Sort(StringComparer.Ordinal);
+        return addresses;
+    }
+
+    /// <summary>The roster read in pages along the <c>_id</c> index ("LIST|ADDRESS"), each page its own query, keeping
+    /// <paramref name="select"/> of the entries <paramref name="keep"/> accepts; null when the pages do not add up to the
+    /// count of the <c>List</c> index (a change in between, or keys the store's collation does not keep together), and
+    /// the caller reads the roster in one query instead.</summary>
     /// <remarks>Why: LiteDB keeps every page one query reads in its cache until the query ends, and the cache never
     /// shrinks; one query over 50,000 members left 53 MB in the daemon, pages of 2,000 leave 14 MB (bench/README.md).
     /// The count reads only the <c>List</c> index (no documents).</remarks>
-    List<Member>? InPages(string key)
+    List<T>? InPages<T>(string key, Func<Member, bool> keep, Func<Member, T> select)
     {
         var prefix = key + "|";
-        var members = new List<Member>();
+        var kept = new List<T>();
+        var read = 0;
         var after = prefix;
         while (true)
         {
             var page = store.Members.Find(Query.GT("_id", after), 0, PageSize).ToList();
             var ours = page.TakeWhile(m => m.Id.StartsWith(prefix, StringComparison.Ordinal)).ToList();
-            members.AddRange(ours);
+            read += ours.Count;
+            kept.AddRange(ours.Where(keep).Select(select));
             if (page.Count < PageSize || ours.Count < page.Count) break;
             after = page[^1].Id;
         }
         var count = store.Members.Query().Where(m => m.List == key).Select(m => m.List).ToEnumerable().Count();
-        return count == members.Count ? members : null;
+        return count == read ? kept : null;
     }
 
-    /// <inheritdoc/>
-    /// <remarks>One <c>InsertBulk</c> is one LiteDB transaction, so an import lands whole or not at all.</remarks>
     /// <inheritdoc/>
     /// <remarks>Found through the index on <see cref="Member.Role"/>, so only the owners' and moderators' documents
     /// are read (LiteDB keeps every page it reads in its cache for the life of the process).</remarks>
@@ -58,6 +70,8 @@ public sealed class LiteRosterRepository(LiteStore store) : IRosterRepository
             .Where(m => m.List == key).OrderBy(m => m.Address, StringComparer.Ordinal).ToList();
     }
 
+    /// <inheritdoc/>
+    /// <remarks>One <c>InsertBulk</c> is one LiteDB transaction, so an import lands whole or not at all.</remarks>
     public IReadOnlyList<Member> AddMissing(IReadOnlyCollection<Member> members)
     {
         var fresh = members.DistinctBy(m => m.Id).Where(m => store.Members.FindById(m.Id) is null).ToList();

@@ -15,6 +15,14 @@ public interface IRosterRepository
     /// the roster (a 50,000-member roster read only to find its owners costs the daemon tens of MB).</summary>
     IReadOnlyList<Member> Staff(string list);
 
+    /// <summary>The addresses that get a list's posts (entries whose delivery is enabled), ordered by address.</summary>
+    IReadOnlyList<string> Recipients(string list)
+        => Roster(list).Where(GetsPosts).Select(m => m.Address).ToList();
+
+    /// <summary>True when <paramref name="member"/>'s delivery is enabled; members disabled by bounces or a complaint
+    /// get no posts.</summary>
+    static bool GetsPosts(Member member) => member.Delivery == DeliveryStatus.Enabled;
+
     /// <summary>Adds every entry whose (list, address) is not yet on the roster, all or nothing.</summary>
     /// <returns>The entries that were added (those already present are left unchanged).</returns>
     IReadOnlyList<Member> AddMissing(IReadOnlyCollection<Member> members);

@@ -43,9 +43,7 @@ public sealed class PostDistributor(
         var messageId = message.Headers[HeaderId.MessageId]?.Trim() ?? "";
         var already = messageId.Length == 0 ? new HashSet<string>()
             : recent.Recipients(messageId, now - options.Value.DuplicateWindow, except: list.Address);
-        // Members whose delivery is disabled (by bounces, by a complaint) get no posts.
-        var recipients = roster.Roster(list.Address).Where(m => m.Delivery == DeliveryStatus.Enabled).Select(m => m.Address)
-            .Where(a => !already.Contains(a)).ToList();
+        var recipients = roster.Recipients(list.Address).Where(a => !already.Contains(a)).ToList();
         Mark(message.Headers, decision, now);
         // With a web port each member's copy gets its own one-click link (RFC 8058) at delivery.
         var personalised = personal?.OneClick == true;

@@ -59,5 +59,24 @@ public sealed class RosterQueryTests : IDisposable
             Assert.All(read, m => Assert.Equal(lists[l], m.List));
         }
         Assert.Empty(roster.Roster("nrw@lists.example"));
+        Assert.Empty(roster.Recipients("nrw@lists.example"));
+    }
+
+    [Fact]
+    public void RecipientsAreTheMembersWhoseDeliveryIsEnabledInAddressOrder()
+    {
+        using var store = new LiteStore(_path);
+        var roster = new LiteRosterRepository(store);
+        roster.AddMissing(Enumerable.Range(0, 4100).Select(i => Member.Create("bayern@lists.example", $"m{(i * 7919) % 4100:D5}@example.org", null, MemberRole.Member, Now))
+            .Append(Member.Create("bayern@lists.example.org", "other@example.org", null, MemberRole.Member, Now)).ToList());
+        foreach (var i in new[] { 0, 1999, 2000, 4099 })
+        {
+            var member = roster.Find("bayern@lists.example", $"m{i:D5}@example.org")!;
+            member.Delivery = DeliveryStatus.ByBounces;
+            roster.Update(member);
+        }
+
+        var expected = Enumerable.Range(0, 4100).Where(i => i is not (0 or 1999 or 2000 or 4099)).Select(i => $"m{i:D5}@example.org");
+        Assert.Equal(expected, roster.Recipients("Bayern@Lists.Example"));
     }
 }
