@@ -38,6 +38,9 @@ public static class DaemonHost
             });
         }
         builder.Logging.SetMinimumLevel(LogLevel.Information);
+        // "No XML encryptor configured" at every first start: the web keys are kept unencrypted on purpose, in a
+        // directory only the daemon's user can read (WebKeyRing); the warning only alarmed first-time operators.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.Smtp.DrainTimeout + TimeSpan.FromSeconds(30));
         builder.Services.AddIntegreatStorage(settings).AddIntegreatSeeding().AddIntegreatSmtpIntake(settings).AddIntegreatRunners(settings).AddIntegreatWeb();
         configure?.Invoke(builder.Services);

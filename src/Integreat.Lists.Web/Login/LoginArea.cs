@@ -42,7 +42,7 @@ public sealed class LoginArea : IWebArea
         Forward<IWebLinks>(services, daemon);
         var secure = IsHttps(options.Value) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         var protection = services.AddDataProtection().SetApplicationName("Integreat.Lists");
-        if (daemon.GetService<WebKeyRing>() is { } ring) protection.PersistKeysToFileSystem(System.IO.Directory.CreateDirectory(ring.Directory));
+        if (daemon.GetService<WebKeyRing>() is { } ring) protection.PersistKeysToFileSystem(ring.Open());
         services.AddAuthentication(WebAccess.Scheme).AddCookie(WebAccess.Scheme, cookie =>
         {
             cookie.Cookie.Name = SessionCookie;

@@ -61,6 +61,17 @@ public sealed class LoginTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_cookie_keys_are_kept_in_a_directory_only_the_daemon_can_read()
+    {
+        await _web.RequestLinkAsync(_smarthost, Erika);
+
+        var keys = Path.Combine(_daemon.Directory, "data", "web-keys");
+        Assert.NotEmpty(Directory.GetFiles(keys, "key-*.xml"));
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(keys));
+    }
+
+    [Fact]
     public async Task An_unknown_address_gets_the_same_answer_and_no_mail()
     {
         using var unknown = await _web.SubmitAsync("/login", [new("address", "fremd@example.net")]);
