@@ -16,6 +16,11 @@ public static class BerlinTime
     /// <summary>German date and time, e.g. <c>30.11.2026, 14:05 Uhr</c>.</summary>
     public static string German(DateTime utc) => Local(utc).ToString("dd.MM.yyyy, HH:mm 'Uhr'", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>English date and time, e.g. <c>30 Nov 2026, 14:05</c>.</summary>
-    public static string English(DateTime utc) => Local(utc).ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>English date and time with the zone, e.g. <c>30 Nov 2026, 14:05 CET</c> (CEST in summer).</summary>
+    public static string English(DateTime utc)
+    {
+        var local = Local(utc);
+        // Readers abroad need the zone; German readers read "Uhr" as their own time.
+        return local.ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture) + (Zone.IsDaylightSavingTime(local) ? " CEST" : " CET");
+    }
 }

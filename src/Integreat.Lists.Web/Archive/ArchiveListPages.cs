@@ -34,7 +34,7 @@ public static class ArchiveListPages
         html.Append("</tbody>\n</table>\n</section>\n<section aria-labelledby=\"months\"><h2 id=\"months\">").Append(t.Months).Append("</h2>\n<ul>\n");
         foreach (var month in posts.GroupBy(p => p.Month).OrderByDescending(g => g.Key, StringComparer.Ordinal))
             html.Append("<li><a href=\"").Append(Html.E(request.Base)).Append('/').Append(month.Key).Append("\">").Append(MonthName(month.Key, t))
-                .Append("</a> (").Append(month.Count()).Append(' ').Append(t.Posts).Append(")</li>\n");
+                .Append("</a> (").Append(t.PostCount(month.Count())).Append(")</li>\n");
         html.Append("</ul>\n</section>\n");
         return request.Page(t.Archive + ": " + request.List.Name, html.ToString());
     }
