@@ -17,7 +17,7 @@ public static class ModeratorNotice
         var confirm = ConfirmationNotice.ConfirmAddress(list, token);
         var model = new
         {
-            id = post.Id, sender = post.Sender, subject = NoticeComposer.Echo(post.Subject), reasons = post.Reasons, token,
+            id = post.Id, sender = post.Sender, subject = NoticeComposer.Echo(post.Subject), reasons = post.Reasons, reasons_de = HoldReasons.German(post.Reasons), reasons_en = HoldReasons.English(post.Reasons), token,
             confirm_address = confirm, days = (int)Math.Ceiling((post.ExpiresUtc - post.HeldUtc).TotalDays),
         };
         var text = NoticeText.Render(templates, TemplateNames.HoldModerator, list, model);

@@ -23,7 +23,7 @@ public static class PosterNotice
 
     static OutgoingMail Compose(ITemplateRenderer templates, string name, MailingList list, HeldPost post, string reason, TimeProvider time)
     {
-        var model = new { subject = NoticeComposer.Echo(post.Subject), reasons = post.Reasons, reason };
+        var model = new { subject = NoticeComposer.Echo(post.Subject), reasons = post.Reasons, reasons_de = HoldReasons.German(post.Reasons), reasons_en = HoldReasons.English(post.Reasons), reason };
         var text = NoticeText.Render(templates, name, list, model);
         return ModerationMail.Compose(list, list.Addresses.Owner, [post.EnvelopeSender], text.Subject, text.Body, null, post.MessageId, null, time);
     }

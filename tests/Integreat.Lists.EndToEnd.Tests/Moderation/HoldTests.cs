@@ -100,6 +100,12 @@ public sealed partial class HoldTests : IAsyncLifetime
         Assert.Equal("Einladung zum Sommerfest", attached.Message?.Subject);
         Assert.Equal("auto-replied", notice.Headers["Auto-Submitted"]);
         Assert.Contains("wartet auf Freigabe", poster.ToMimeMessage().Subject);
+        // Each language's section gives the reason in its own language only.
+        var halves = poster.ToMimeMessage().TextBody!.Split("----------------------------------------------------------------------");
+        Assert.Contains($"  - {Stranger} ist kein Mitglied der Liste.\n", halves[0].ReplaceLineEndings("\n"));
+        Assert.DoesNotContain("is not a member", halves[0]);
+        Assert.Contains($"  - {Stranger} is not a member of {TestDaemon.Bayern}", halves[1]);
+        Assert.DoesNotContain("kein Mitglied", halves[1]);
         Assert.Empty(ToMembers());
         Assert.Single(Held());
 

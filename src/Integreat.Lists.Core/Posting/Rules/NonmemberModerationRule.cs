@@ -29,7 +29,8 @@ public sealed class NonmemberModerationRule : IPostingRule
         {
             if (AddressPatterns.Match(patterns, sender) is not { } pattern) continue;
             post.ModerationAction = action;
-            post.Reasons.Add($"{Text(who, post.List)} ({action.ToString().ToLowerInvariant()}: {pattern})");
+            var rule = $"({action.ToString().ToLowerInvariant()}: {pattern})";
+            post.Reasons.Add($"{who} ist kein Mitglied der Liste {rule}. / {who} is not a member of {post.List.Address} {rule}");
             return true;
         }
         post.ModerationAction = post.List.NonmemberAction switch
