@@ -27,7 +27,7 @@ public static class HealthcheckCommand
             foreach (var problem in ex.Problems) await error.WriteLineAsync("error: " + problem).ConfigureAwait(false);
             return 2;
         }
-        var greeting = await GreetingAsync(settings, error).ConfigureAwait(false);
+        var greeting = await GreetingAsync(settings, configFile, error).ConfigureAwait(false);
         if (greeting is null) return 1;
         var socket = ControlSocket.PathFor(settings.Storage);
         ControlReply? reply;
@@ -66,7 +66,7 @@ public static class HealthcheckCommand
     }
 
     /// <returns>The 220 line, or null after writing why there is none.</returns>
-    static async Task<string?> GreetingAsync(Settings settings, TextWriter error)
+    static async Task<string?> GreetingAsync(Settings settings, string? configFile, TextWriter error)
     {
         var endpoint = SmtpServerFactory.ParseEndpoint(settings.Smtp.Listen[0]);
         if (endpoint.Address.Equals(System.Net.IPAddress.Any)) endpoint.Address = System.Net.IPAddress.Loopback;
@@ -87,7 +87,9 @@ public static class HealthcheckCommand
         }
         catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException)
         {
-            await error.WriteLineAsync($"unhealthy: no SMTP greeting from {endpoint}: {ex.Message}").ConfigureAwait(false);
+            // A daemon started with --config listens where that file says; without it the check asks the default port.
+            var source = configFile is null ? "the default settings; give healthcheck the daemon's --config FILE" : configFile;
+            await error.WriteLineAsync($"unhealthy: no SMTP greeting from {endpoint} (Smtp:Listen of {source}): {ex.Message}").ConfigureAwait(false);
             return null;
         }
     }

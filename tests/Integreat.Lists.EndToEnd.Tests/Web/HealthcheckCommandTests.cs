@@ -41,6 +41,27 @@ public sealed class HealthcheckCommandTests : IAsyncLifetime
         Assert.StartsWith("unhealthy: store: ", brokenError);
     }
 
+    [Fact]
+    public async Task Without_a_listener_it_exits_1_and_says_which_settings_gave_the_address()
+    {
+        var port = FreePort();
+        await File.WriteAllTextAsync(_config, JsonSerializer.Serialize(new { Smtp = new { Listen = new[] { $"127.0.0.1:{port}" } } }));
+
+        var (code, _, error) = await RunAsync();
+
+        Assert.Equal(1, code);
+        Assert.StartsWith($"unhealthy: no SMTP greeting from 127.0.0.1:{port} (Smtp:Listen of {_config}): ", error);
+    }
+
+    static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
     async Task<(int Code, string Output, string Error)> RunAsync()
     {
         using var output = new StringWriter();
