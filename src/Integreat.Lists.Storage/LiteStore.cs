@@ -48,6 +48,7 @@ public sealed class LiteStore : IDisposable
         Lists.EnsureIndex(x => x.Address, unique: true);
         Members.EnsureIndex(x => x.List);
         Members.EnsureIndex(x => x.Role);
+        Members.EnsureIndex(BounceStateIndex, BounceStateExpression);
         Jobs.EnsureIndex(x => x.NextAttemptUtc);
         Jobs.EnsureIndex(x => x.PostId);
         Bounces.EnsureIndex(x => x.List);
@@ -77,6 +78,13 @@ public sealed class LiteStore : IDisposable
 
     /// <summary>Collection <c>members</c> (the rosters).</summary>
     public ILiteCollection<Member> Members => Database.GetCollection<Member>("members");
+
+    /// <summary>The name of the index on <see cref="BounceStateExpression"/>.</summary>
+    public const string BounceStateIndex = "bounce_state";
+
+    /// <summary>True for a member with a bounce score, a pending probe or disabled delivery: LiteDB's form of
+    /// <c>IRosterRepository.HasBounceState</c> (enums are stored by name), indexed so that this query reads only them.</summary>
+    public const string BounceStateExpression = "($.BounceScore > 0 OR $.ProbeSentUtc != null OR $.Delivery != 'Enabled')";
 
     /// <summary>Collection <c>delivery_jobs</c>.</summary>
     public ILiteCollection<DeliveryJob> Jobs => Database.GetCollection<DeliveryJob>("delivery_jobs");

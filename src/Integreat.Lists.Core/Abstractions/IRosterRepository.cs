@@ -19,6 +19,14 @@ public interface IRosterRepository
     IReadOnlyList<string> Recipients(string list)
         => Roster(list).Where(GetsPosts).Select(m => m.Address).ToList();
 
+    /// <summary>The entries of a list that have anything bounce processing's timed steps could change
+    /// (<see cref="HasBounceState"/>), ordered by address; most members have none.</summary>
+    IReadOnlyList<Member> WithBounceState(string list) => Roster(list).Where(HasBounceState).ToList();
+
+    /// <summary>True when <paramref name="member"/> has a bounce score, a pending probe or disabled delivery.</summary>
+    static bool HasBounceState(Member member)
+        => member.BounceScore > 0 || member.ProbeSentUtc is not null || member.Delivery != DeliveryStatus.Enabled;
+
     /// <summary>True when <paramref name="member"/>'s delivery is enabled; members disabled by bounces or a complaint
     /// get no posts.</summary>
     static bool GetsPosts(Member member) => member.Delivery == DeliveryStatus.Enabled;

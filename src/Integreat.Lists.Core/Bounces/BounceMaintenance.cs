@@ -20,14 +20,10 @@ public sealed class BounceMaintenance(
         var changed = ScoreDeliveryFailures();
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var list in lists.All())
-        foreach (var member in roster.Roster(list.Address).Where(HasBounceState))
+        foreach (var member in roster.WithBounceState(list.Address))
             if (actions.Maintain(list, member, now) != BounceStep.None) changed++;
         return changed;
     }
-
-    /// <summary>True when a member has anything a timed step could change; most members have not.</summary>
-    static bool HasBounceState(Model.Member member)
-        => member.BounceScore > 0 || member.ProbeSentUtc is not null || member.Delivery != Model.DeliveryStatus.Enabled;
 
     /// <summary>Scores the failures our own delivery recorded and marks them scored.</summary>
     /// <returns>How many members they changed.</returns>

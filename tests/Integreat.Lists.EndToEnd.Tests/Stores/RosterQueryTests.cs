@@ -79,4 +79,34 @@ public sealed class RosterQueryTests : IDisposable
         var expected = Enumerable.Range(0, 4100).Where(i => i is not (0 or 1999 or 2000 or 4099)).Select(i => $"m{i:D5}@example.org");
         Assert.Equal(expected, roster.Recipients("Bayern@Lists.Example"));
     }
+
+    [Fact]
+    public void WithBounceStateIsTheMembersWithAScoreAProbeOrDisabledDeliveryFromTheirIndex()
+    {
+        using var store = new LiteStore(_path);
+        var roster = new LiteRosterRepository(store);
+        roster.AddMissing(Enumerable.Range(0, 500).SelectMany(i => new[]
+        {
+            Member.Create("bayern@lists.example", $"m{i:D3}@example.org", null, MemberRole.Member, Now),
+            Member.Create("hessen@lists.example", $"m{i:D3}@example.org", null, MemberRole.Member, Now),
+        }).ToList());
+        Change("bayern@lists.example", "m010@example.org", m => m.BounceScore = 0.5);
+        Change("bayern@lists.example", "m020@example.org", m => m.ProbeSentUtc = Now);
+        Change("bayern@lists.example", "m030@example.org", m => m.Delivery = DeliveryStatus.ByBounces);
+        Change("hessen@lists.example", "m040@example.org", m => m.BounceScore = 1);
+        Change("bayern@lists.example", "m050@example.org", m => m.BounceScore = 1);
+        Change("bayern@lists.example", "m050@example.org", m => m.BounceScore = 0);
+
+        Assert.Equal(["m010@example.org", "m020@example.org", "m030@example.org"], roster.WithBounceState("bayern@lists.example").Select(m => m.Address));
+        Assert.Equal(["m040@example.org"], roster.WithBounceState("hessen@lists.example").Select(m => m.Address));
+        Assert.Equal(LiteStore.BounceStateIndex,
+            store.Members.Query().Where(LiteDB.Query.EQ(LiteStore.BounceStateExpression, true)).GetPlan()["index"]["name"].AsString);
+
+        void Change(string list, string address, Action<Member> change)
+        {
+            var member = roster.Find(list, address)!;
+            change(member);
+            roster.Update(member);
+        }
+    }
 }
