@@ -33,30 +33,33 @@ public sealed class LiteRosterRepository(LiteStore store) : IRosterRepository
         return addresses;
     }
 
-    /// <summary>The roster read in pages along the <c>_id</c> index ("LIST|ADDRESS"), each page its own query, keeping
-    /// <paramref name="select"/> of the entries <paramref name="keep"/> accepts; null when the pages do not add up to the
-    /// count of the <c>List</c> index (a change in between, or keys the store's collation does not keep together), and
-    /// the caller reads the roster in one query instead.</summary>
+    /// <summary>A roster of more than <see cref="PageSize"/> entries read in pages along the <c>_id</c> index
+    /// ("LIST|ADDRESS"), each page its own query and no longer than the entries still missing, keeping
+    /// <paramref name="select"/> of the entries <paramref name="keep"/> accepts. Null when the roster is small enough
+    /// for one query, or when a page holds another list's key before the count of the <c>List</c> index is reached (a
+    /// change in between, or keys the store's collation does not keep together), or when one more of its keys follows
+    /// the last page (an entry added meanwhile): the caller then reads it in one query.</summary>
     /// <remarks>Why: LiteDB keeps every page one query reads in its cache until the query ends, and the cache never
     /// shrinks; one query over 50,000 members left 53 MB in the daemon, pages of 2,000 leave 14 MB (bench/README.md).
     /// The count reads only the <c>List</c> index (no documents).</remarks>
     List<T>? InPages<T>(string key, Func<Member, bool> keep, Func<Member, T> select)
     {
+        var count = store.Members.Query().Where(m => m.List == key).Select(m => m.List).ToEnumerable().Count();
+        if (count <= PageSize) return null;
         var prefix = key + "|";
         var kept = new List<T>();
-        var read = 0;
         var after = prefix;
-        while (true)
+        for (var read = 0; read < count;)
         {
-            var page = store.Members.Find(Query.GT("_id", after), 0, PageSize).ToList();
-            var ours = page.TakeWhile(m => m.Id.StartsWith(prefix, StringComparison.Ordinal)).ToList();
-            read += ours.Count;
-            kept.AddRange(ours.Where(keep).Select(select));
-            if (page.Count < PageSize || ours.Count < page.Count) break;
+            var page = store.Members.Find(Query.GT("_id", after), 0, Math.Min(PageSize, count - read)).ToList();
+            if (page.Count == 0 || !page.TrueForAll(m => m.Id.StartsWith(prefix, StringComparison.Ordinal))) return null;
+            read += page.Count;
+            kept.AddRange(page.Where(keep).Select(select));
             after = page[^1].Id;
         }
-        var count = store.Members.Query().Where(m => m.List == key).Select(m => m.List).ToEnumerable().Count();
-        return count == read ? kept : null;
+        // One key of ours past the count: an entry was added meanwhile, and a page may have cut another one off.
+        var next = store.Members.Find(Query.GT("_id", after), 0, 1).FirstOrDefault();
+        return next is not null && next.Id.StartsWith(prefix, StringComparison.Ordinal) ? null : kept;
     }
 
     /// <inheritdoc/>

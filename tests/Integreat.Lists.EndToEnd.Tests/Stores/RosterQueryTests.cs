@@ -63,6 +63,31 @@ public sealed class RosterQueryTests : IDisposable
     }
 
     [Fact]
+    public async Task AReadWhileMembersAreAddedNeverLeavesOutAnEarlierMember()
+    {
+        using var store = new LiteStore(_path);
+        var roster = new LiteRosterRepository(store);
+        var earlier = Enumerable.Range(0, 2500).Select(i => $"m{i:D5}@example.org").ToList();
+        roster.AddMissing(earlier.Select(a => Member.Create("bayern@lists.example", a, null, MemberRole.Member, Now)).ToList());
+
+        // New keys fall between the earlier ones, so a page count taken before them would cut earlier members off.
+        var adding = Task.Run(() =>
+        {
+            for (var i = 0; i < 2500; i += 5)
+                roster.AddMissing([Member.Create("bayern@lists.example", $"m{i:D5}a@example.org", null, MemberRole.Member, Now)]);
+        });
+        var reads = 0;
+        while (!adding.IsCompleted || reads < 3)
+        {
+            var read = roster.Recipients("bayern@lists.example").ToHashSet();
+            Assert.True(earlier.TrueForAll(read.Contains), $"read {reads} left out an earlier member");
+            reads++;
+        }
+        await adding;
+        Assert.Equal(3000, roster.Recipients("bayern@lists.example").Count);
+    }
+
+    [Fact]
     public void RecipientsAreTheMembersWhoseDeliveryIsEnabledInAddressOrder()
     {
         using var store = new LiteStore(_path);
