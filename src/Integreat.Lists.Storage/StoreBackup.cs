@@ -16,6 +16,12 @@ public static class StoreBackup
 
     static readonly string[] Roots = ["spool", "keys", "archive", "dkim", "web-keys"];
 
+    /// <summary>The roots that hold private keys: readable by the daemon's user only, also after a restore.</summary>
+    static readonly string[] SecretRoots = ["keys", "dkim", "web-keys"];
+
+    const UnixFileMode OwnerFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    const UnixFileMode OwnerDirectory = OwnerFile | UnixFileMode.UserExecute;
+
     /// <summary>Writes the backup of <paramref name="storage"/>'s directory to <paramref name="file"/>.</summary>
     /// <returns>How many files the archive holds besides the manifest.</returns>
     public static int Write(LiteStore store, StorageOptions storage, string file, string release, DateTime nowUtc)
@@ -24,7 +30,10 @@ public static class StoreBackup
         var directory = Path.GetFullPath(storage.Directory);
         var tmp = file + ".tmp";
         var count = 0;
-        using (var output = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None))
+        // The backup holds the private keys and every member's address: readable by the daemon's user only.
+        var create = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows()) create.UnixCreateMode = OwnerFile;
+        using (var output = new FileStream(tmp, create))
         {
             using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
             using (var tar = new TarWriter(gzip, TarEntryFormat.Pax, leaveOpen: true))
@@ -78,7 +87,22 @@ public static class StoreBackup
                 DiskSync.File(target);
             }
         }
+        NarrowSecrets(directory);
         return manifest ?? throw new InvalidDataException($"{file} is not an Integreat.Lists backup: it has no {ManifestName}");
+    }
+
+    /// <summary>Key directories 0700 and their files 0600, whatever modes the backup recorded (backups written before
+    /// modes were kept recorded 0644).</summary>
+    static void NarrowSecrets(string directory)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        foreach (var root in SecretRoots.Select(r => Path.Combine(directory, r)).Where(Directory.Exists))
+        {
+            foreach (var folder in Directory.EnumerateDirectories(root, "*", SearchOption.AllDirectories).Append(root))
+                File.SetUnixFileMode(folder, OwnerDirectory);
+            foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+                File.SetUnixFileMode(file, OwnerFile);
+        }
     }
 
     static Func<string, bool> Wanted(string directory) => path =>
@@ -94,7 +118,9 @@ public static class StoreBackup
     {
         // The daemon keeps the store open; share it so the copy does not take LiteDB's lock.
         using var data = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = data, ModificationTime = File.GetLastWriteTimeUtc(path) });
+        var entry = new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = data, ModificationTime = File.GetLastWriteTimeUtc(path) };
+        if (!OperatingSystem.IsWindows()) entry.Mode = File.GetUnixFileMode(path);
+        tar.WriteEntry(entry);
     }
 
     static void WriteBytes(TarWriter tar, string name, byte[] bytes)

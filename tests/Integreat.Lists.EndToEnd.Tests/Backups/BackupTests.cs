@@ -78,6 +78,15 @@ public sealed class BackupTests : IAsyncLifetime
         Assert.Contains(keys, k => k.EndsWith(".pem", StringComparison.Ordinal));
         foreach (var key in keys)
             Assert.Equal(File.ReadAllBytes(key), File.ReadAllBytes(Path.Combine(_fresh, "quiet", Path.GetRelativePath(data, key))));
+        // Private keys stay private: in the backup file and after the restore.
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(quiet));
+            foreach (var key in keys)
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_fresh, "quiet", Path.GetRelativePath(data, key))));
+            foreach (var root in new[] { "dkim", "web-keys" }.Select(d => Path.Combine(_fresh, "quiet", d)).Where(Directory.Exists))
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(root));
+        }
         using var copy = new LiteStore(Path.Combine(_fresh, "quiet", "lists.db"));
         var live = _daemon.Get<LiteStore>();
         Assert.Equal(Posts, copy.ArchivePosts.Count());
