@@ -8,6 +8,10 @@ public sealed class ArchiveLinks(string baseUrl)
 {
     readonly string _base = baseUrl.TrimEnd('/');
 
+    /// <summary>False without a web port (no <c>Web:BaseUrl</c> and no <c>Web:Listen</c>): then there is no page to
+    /// link to, and a relative link in mail would be no URI at all (RFC 2369 §2 wants absolute ones).</summary>
+    public bool Published => _base.Length > 0;
+
     /// <summary>The list's archive page.</summary>
     public string List(string list) => $"{_base}{ListPath(list)}";
 

@@ -50,7 +50,7 @@ public sealed class ContentPipeline(ITemplateRenderer templates, ArchiveLinks? l
     /// <summary>The list's footer, rendered; <c>archive_url</c> is the list's archive page, empty when the list keeps
     /// no archive.</summary>
     public string Footer(MailingList list)
-        => templates.RenderText(list.Footer, list, new { archive_url = links is null || list.Archive == ArchivePolicy.Off ? "" : links.List(list.Address) });
+        => templates.RenderText(list.Footer, list, new { archive_url = links is not { Published: true } || list.Archive == ArchivePolicy.Off ? "" : links.List(list.Address) });
 
     /// <summary>The parsed message and its top level; null when it is signed, encrypted or not parseable.</summary>
     static (MimeMap, PostBody)? Open(byte[] message)

@@ -6,7 +6,8 @@ using MimeKit;
 namespace Integreat.Lists.Core.Handlers;
 
 /// <summary>Adds <c>List-Archive</c> (RFC 2369 §3.6) and <c>Archived-At</c> (RFC 5064 §3) for one post of a list
-/// whose archive is on; runs after <see cref="Rfc2369HeadersHandler"/>, which removes an upstream list's copies.</summary>
+/// whose archive is on and published by a web port; runs after <see cref="Rfc2369HeadersHandler"/>, which removes an
+/// upstream list's copies.</summary>
 /// <param name="links">The archive URLs.</param>
 /// <param name="postId">The post's archive id (its spool id).</param>
 public sealed class ArchiveHeadersHandler(ArchiveLinks links, string postId) : IHeaderHandler
@@ -18,7 +19,7 @@ public sealed class ArchiveHeadersHandler(ArchiveLinks links, string postId) : I
     public void Process(MailingList list, RawMessage message)
     {
         message.Headers.RemoveAll("Archived-At");
-        if (list.Archive == ArchivePolicy.Off) return;
+        if (list.Archive == ArchivePolicy.Off || !links.Published) return;
         message.Headers.Add(Unfolded(HeaderId.ListArchive.ToHeaderName(), links.List(list.Address)));
         message.Headers.Add(Unfolded("Archived-At", links.Post(list.Address, postId)));
     }

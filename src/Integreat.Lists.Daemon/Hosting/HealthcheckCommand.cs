@@ -43,7 +43,7 @@ public static class HealthcheckCommand
         }
         if (reply is null)
         {
-            await error.WriteLineAsync($"unhealthy: no daemon answers on {socket}").ConfigureAwait(false);
+            await error.WriteLineAsync($"unhealthy: no daemon answers on {socket} (Storage:Directory of {SourceOf(configFile)})").ConfigureAwait(false);
             return 1;
         }
         if (reply.Code != 0)
@@ -87,10 +87,13 @@ public static class HealthcheckCommand
         }
         catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException)
         {
-            // A daemon started with --config listens where that file says; without it the check asks the default port.
-            var source = configFile is null ? "the default settings; give healthcheck the daemon's --config FILE" : configFile;
-            await error.WriteLineAsync($"unhealthy: no SMTP greeting from {endpoint} (Smtp:Listen of {source}): {ex.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync($"unhealthy: no SMTP greeting from {endpoint} (Smtp:Listen of {SourceOf(configFile)}): {ex.Message}").ConfigureAwait(false);
             return null;
         }
     }
+
+    /// <summary>Where the address checked came from: a daemon started with --config listens where that file says;
+    /// without it the check asks the defaults, which may not be the daemon's.</summary>
+    static string SourceOf(string? configFile)
+        => configFile ?? "the default settings; give healthcheck the daemon's --config FILE";
 }

@@ -16,7 +16,7 @@ public sealed class ImplicitDestinationRule : IPostingRule
     {
         if (!post.List.Posting.RequireExplicitDestination) return false;
         if (Destinations.Of(post.Headers).Contains(post.List.Address)) return false;
-        post.Reasons.Add($"Die Listenadresse {post.List.Address} steht nicht in To oder Cc. / The list address is not in To or Cc.");
+        post.Reasons.Add($"Die Listenadresse {post.List.Address} steht nicht in To oder Cc. / The list address {post.List.Address} is not in To or Cc.");
         return true;
     }
 }
