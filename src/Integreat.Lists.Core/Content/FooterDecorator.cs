@@ -31,7 +31,7 @@ internal static class FooterDecorator
     {
         try
         {
-            var encoding = Strict(part.ContentType.Charset ?? "us-ascii");
+            var encoding = Strict(part.ContentType);
             if (!AsciiCompatible(encoding) || !body.Body.IsSingleSegment) return false;
             // Without a transfer encoding the body bytes are the text; only quoted-printable and base64 are decoded.
             var identity = part.ContentTransferEncoding is ContentEncoding.Default or ContentEncoding.SevenBit
@@ -43,7 +43,7 @@ internal static class FooterDecorator
             {
                 // Plain ASCII is also UTF-8, so the text stays byte for byte and the footer may carry umlauts.
                 if (!System.Text.Ascii.IsValid(text)) return false;
-                if (!footer.All(char.IsAscii)) encoding = Strict("utf-8");
+                if (!footer.All(char.IsAscii)) encoding = Strict(Encoding.UTF8.CodePage);
             }
             // Throws as decoding would: text that is not valid in its charset is not appended to.
             encoding.GetCharCount(text);
@@ -131,6 +131,15 @@ internal static class FooterDecorator
         }
     }
 
-    static Encoding Strict(string charset)
-        => Encoding.GetEncoding(charset, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    /// <summary>The part's charset (us-ascii without one), failing on bytes or characters it cannot carry. MimeKit
+    /// resolves the name, so the aliases mail programs write (<c>utf8</c>, <c>latin1</c>, <c>cp1252</c>) count.</summary>
+    /// <exception cref="NotSupportedException">The charset is unknown.</exception>
+    static Encoding Strict(ContentType type)
+    {
+        var encoding = type.Charset is null ? Encoding.ASCII
+            : type.CharsetEncoding ?? throw new NotSupportedException($"unknown charset {type.Charset}");
+        return Strict(encoding.CodePage);
+    }
+
+    static Encoding Strict(int codePage) => Encoding.GetEncoding(codePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
 }

@@ -112,4 +112,14 @@ public sealed class FooterDecoratorTests
         Assert.Equal(ContentEncoding.QuotedPrintable, part.ContentTransferEncoding);
         Assert.Equal("Hallo\n" + footer + "\n", part.Text);
     }
+
+    [Fact]
+    public void TheUtf8AliasMailProgramsWriteIsUtf8()
+    {
+        var body = Encoding.UTF8.GetBytes("Grüße\r\n");
+        var output = Decorate("text/plain; charset=utf8", "8bit", body);
+
+        Assert.EndsWith("Grüße\r\nGrüße von der Liste\r\n", Encoding.UTF8.GetString(output));
+        Assert.IsType<TextPart>(Parse(output).Body);
+    }
 }
