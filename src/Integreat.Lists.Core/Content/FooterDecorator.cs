@@ -50,7 +50,7 @@ internal static class FooterDecorator
             // The footer's line ends follow the text's (a base64 body may carry bare LF).
             var newline = text.IndexOf((byte)'\n') >= 0 && text.IndexOf("\r\n"u8) < 0 ? "\n" : "\r\n";
             var separator = text.Length == 0 || text[^1] == '\n' ? "" : newline;
-            var tail = encoding.GetBytes(separator + footer.ReplaceLineEndings(newline) + newline);
+            var tail = encoding.GetBytes(separator + footer.TrimEnd('\r', '\n').ReplaceLineEndings(newline) + newline);
             var transfer = Transfer(part.ContentTransferEncoding, text, tail);
             if (identity && ReferenceEquals(encoding, original) && transfer == part.ContentTransferEncoding && CrlfOnly(text))
             {

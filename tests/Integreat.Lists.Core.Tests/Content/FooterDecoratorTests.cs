@@ -122,4 +122,12 @@ public sealed class FooterDecoratorTests
         Assert.EndsWith("Grüße\r\nGrüße von der Liste\r\n", Encoding.UTF8.GetString(output));
         Assert.IsType<TextPart>(Parse(output).Body);
     }
+
+    [Fact]
+    public void AFooterTemplateEndingInANewlineAddsNoBlankLine()
+    {
+        var output = Decorate("text/plain; charset=us-ascii", "7bit", Wire.Crlf("Hallo", ""), footer: "-- Liste\n\n");
+
+        Assert.EndsWith("\r\n\r\nHallo\r\n-- Liste\r\n", Encoding.ASCII.GetString(output));
+    }
 }
