@@ -54,7 +54,8 @@ public static class SmtpConnector
                 }
                 catch { socket.Dispose(); throw; }
             }
-            await client.ConnectAsync(socket, host, port, tls, cancellationToken).ConfigureAwait(false);
+            var stream = new SmtpSocketStream(socket, WatchdogPeriod(options.CommandTimeout));
+            await client.ConnectAsync(stream, host, port, tls, cancellationToken).ConfigureAwait(false);
             return client;
         }
         catch
@@ -63,6 +64,10 @@ public static class SmtpConnector
             throw;
         }
     }
+
+    /// <summary>A quarter of the timeout, within 50 ms and 1 s: a stuck server is cut off at most that late.</summary>
+    static TimeSpan WatchdogPeriod(TimeSpan timeout)
+        => TimeSpan.FromMilliseconds(Math.Clamp(timeout.TotalMilliseconds / 4, 50, 1000));
 
     static bool AcceptAny(object sender, System.Security.Cryptography.X509Certificates.X509Certificate? certificate,
         System.Security.Cryptography.X509Certificates.X509Chain? chain, SslPolicyErrors errors) => true;
