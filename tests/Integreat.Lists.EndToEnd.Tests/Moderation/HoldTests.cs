@@ -119,6 +119,19 @@ public sealed partial class HoldTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APostWithoutSubjectIsNamedAsSuchInBothNoticesInsteadOfAnEmptyLine()
+    {
+        var (moderator, poster) = await HoldAsync(subject: "");
+
+        var toModerator = moderator.ToMimeMessage().TextBody!.ReplaceLineEndings("\n");
+        Assert.Contains("\nBetreff: (kein Betreff)\n", toModerator);
+        Assert.Contains("\nSubject: (no subject)\n", toModerator);
+        var toPoster = poster.ToMimeMessage().TextBody!.ReplaceLineEndings("\n");
+        Assert.Contains("\nBetreff Ihrer Nachricht: (kein Betreff)\n", toPoster);
+        Assert.Contains("\nSubject of your message: (no subject)\n", toPoster);
+    }
+
+    [Fact]
     public async Task ReplyingFreigebenDistributesThePostOnceAndUsesTheTokenUp()
     {
         var (moderator, _) = await HoldAsync();
