@@ -8,7 +8,8 @@ namespace Integreat.Lists.Delivery;
 /// MailKit's own socket stream sends each 4,096-byte block of its buffer as it fills, so a 20 KB copy took about
 /// eight <c>send</c> calls, each a trip through the loopback TCP stack and a wake-up of the server; and it makes two
 /// cancellation sources, one of them a timer, a linked source and a task source for every read and write. Here a
-/// transaction's message data leaves in one <c>send</c> at MailKit's flush, and one watchdog timer per connection
+/// transaction's message data leaves in one <c>send</c> at MailKit's flush (or before the next read, whichever
+/// comes first), and one watchdog timer per connection
 /// enforces the timeout: it closes the socket when an operation has run longer than the timeout, which ends that
 /// operation with a <see cref="TimeoutException"/>, as MailKit's stream does. Under TLS the <c>SslStream</c> sits
 /// above this stream, so its records are gathered the same way.
@@ -67,6 +68,8 @@ public sealed class SmtpSocketStream : Stream
     /// <inheritdoc/>
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        // Whoever reads waits for an answer to what it wrote: that must be on its way even if no flush came first.
+        if (_outputLength > 0) await FlushAsync(cancellationToken).ConfigureAwait(false);
         Begin(_readTimeoutMs);
         try { return await _socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken).ConfigureAwait(false); }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException) { throw Failure(ex); }
@@ -80,6 +83,7 @@ public sealed class SmtpSocketStream : Stream
     /// <inheritdoc/>
     public override int Read(byte[] buffer, int offset, int count)
     {
+        Flush();
         Begin(_readTimeoutMs);
         try { return _socket.Receive(buffer, offset, count, SocketFlags.None); }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException) { throw Failure(ex); }

@@ -98,6 +98,19 @@ public sealed class SmtpSocketStreamTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_read_first_sends_what_was_written_without_a_flush()
+    {
+        await using var stream = Stream();
+        stream.ReadTimeout = 60_000;
+        await stream.WriteAsync("EHLO client.example\r\n"u8.ToArray());
+
+        var read = stream.ReadAsync(new byte[64]).AsTask();
+        Assert.Equal("EHLO client.example\r\n"u8.ToArray(), await ReceiveAsync(21));
+        await _server.SendAsync("250 OK\r\n"u8.ToArray());
+        Assert.Equal(8, await read);
+    }
+
+    [Fact]
     public async Task A_server_that_hangs_up_ends_a_read_with_zero_bytes()
     {
         await using var stream = Stream();
