@@ -58,6 +58,8 @@ internal static class FooterDecorator
                 body.SetBody(ByteSequence.Append(body.Body, tail));
                 return true;
             }
+            // MimeKit's encoders turn a CR without LF into a line break: such text goes unchanged into its own part.
+            if (BareCarriageReturn(text)) return false;
             var content = decoded ?? Copy(text, tail.Length);
             content.Write(tail);
             content.Position = 0;
@@ -89,6 +91,17 @@ internal static class FooterDecorator
             text = text[(at + 1)..];
         }
         return true;
+    }
+
+    /// <summary>True when a CR is not followed by LF (old Mac line ends, or a stray CR inside a line).</summary>
+    static bool BareCarriageReturn(ReadOnlySpan<byte> text)
+    {
+        for (var at = text.IndexOf((byte)'\r'); at >= 0; at = text.IndexOf((byte)'\r'))
+        {
+            if (at + 1 >= text.Length || text[at + 1] != '\n') return true;
+            text = text[(at + 2)..];
+        }
+        return false;
     }
 
     /// <summary>True when the charset writes line ends, '=' and letters and digits as ASCII does, so that the byte

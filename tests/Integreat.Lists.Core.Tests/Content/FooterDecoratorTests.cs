@@ -130,4 +130,29 @@ public sealed class FooterDecoratorTests
 
         Assert.EndsWith("\r\n\r\nHallo\r\n-- Liste\r\n", Encoding.ASCII.GetString(output));
     }
+
+    [Fact]
+    public void TextWithABareCarriageReturnThatWouldNeedReEncodingKeepsItsBytesAndTheFooterGoesInItsOwnPart()
+    {
+        // The umlauts of the footer would turn the 7bit text into UTF-8 quoted-printable, and MimeKit's encoder
+        // writes a lone CR as a line break: the text must not change.
+        var body = Encoding.ASCII.GetBytes("Spalte1\rSpalte2\r\nEnde\r\n");
+
+        var output = Decorate("text/plain; charset=us-ascii", "7bit", body);
+
+        var mixed = Assert.IsType<Multipart>(Parse(output).Body);
+        Assert.Equal("multipart/mixed", mixed.ContentType.MimeType);
+        Assert.True(output.AsSpan().IndexOf(body) >= 0);
+        Assert.Contains("Grüße von der Liste", ((TextPart)mixed[1]).Text);
+    }
+
+    [Fact]
+    public void TextWithABareCarriageReturnAndAnAsciiFooterGetsTheFooterBytesAppended()
+    {
+        var body = Encoding.ASCII.GetBytes("Spalte1\rSpalte2\r\n");
+
+        var output = Decorate("text/plain; charset=us-ascii", "7bit", body, footer: "-- Liste");
+
+        Assert.EndsWith("\r\n\r\nSpalte1\rSpalte2\r\n-- Liste\r\n", Encoding.ASCII.GetString(output));
+    }
 }
