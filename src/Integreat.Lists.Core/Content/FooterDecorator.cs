@@ -32,7 +32,9 @@ internal static class FooterDecorator
         try
         {
             var encoding = Strict(part.ContentType);
-            if (!AsciiCompatible(encoding) || !body.Body.IsSingleSegment) return false;
+            // Decoding uuencode drops its "begin 644 NAME" line, and with it the file name: such text stays as it is.
+            if (!AsciiCompatible(encoding) || !body.Body.IsSingleSegment
+                || part.ContentTransferEncoding == ContentEncoding.UUEncode) return false;
             // Without a transfer encoding the body bytes are the text; only quoted-printable and base64 are decoded.
             var identity = part.ContentTransferEncoding is ContentEncoding.Default or ContentEncoding.SevenBit
                 or ContentEncoding.EightBit or ContentEncoding.Binary;

@@ -155,4 +155,15 @@ public sealed class FooterDecoratorTests
 
         Assert.EndsWith("\r\n\r\nSpalte1\rSpalte2\r\n-- Liste\r\n", Encoding.ASCII.GetString(output));
     }
+
+    [Fact]
+    public void AUuencodedTextKeepsItsFileNameAndTheFooterGoesInItsOwnPart()
+    {
+        var body = Wire.Crlf("begin 644 notiz.txt", "%2&%L;&\\*", "`", "end", "");
+
+        var output = Decorate("text/plain; charset=us-ascii", "x-uuencode", body, footer: "-- Liste");
+
+        Assert.Equal("multipart/mixed", Parse(output).Body!.ContentType.MimeType);
+        Assert.True(output.AsSpan().IndexOf(body) >= 0);
+    }
 }
