@@ -9,12 +9,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Integreat.Lists.Web.Admin;
 
-/// <summary><c>GET /admin/{list}/roster?q=</c>: the roster (searchable by address and name) with each entry's role,
+/// <summary><c>GET /admin/{list}/roster?q=&amp;page=</c>: the roster (searchable by address and name, in pages of
+/// <see cref="MaxRows"/>) with each entry's role,
 /// moderation flag, delivery status and bounce score, the per-entry actions, and the forms to add one address or
 /// many (pasted or uploaded CSV, previewed before anything changes).</summary>
 public static class RosterPage
 {
-    /// <summary>The most entries shown at once; a search narrows the rest down.</summary>
+    /// <summary>The most entries on one page; the others are on the next pages, and a search narrows them down.</summary>
     public const int MaxRows = 500;
 
     /// <summary>Maps the endpoint.</summary>
@@ -29,15 +30,32 @@ public static class RosterPage
         var all = c.Http.RequestServices.GetRequiredService<IRosterRepository>().Roster(c.List.Address);
         var found = all.Where(m => query.Length == 0 || m.Address.Contains(query, StringComparison.OrdinalIgnoreCase)
                                    || m.DisplayName.Contains(query, StringComparison.OrdinalIgnoreCase)).ToList();
-        var rows = string.Concat(found.Take(MaxRows).Select(m => Row(c, m)));
+        var pages = Math.Max(1, (found.Count + MaxRows - 1) / MaxRows);
+        var page = int.TryParse(c.Http.Request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p)
+            ? Math.Clamp(p, 1, pages) : 1;
+        var rows = string.Concat(found.Skip((page - 1) * MaxRows).Take(MaxRows).Select(m => Row(c, m)));
         var search = $"<form method=\"get\" action=\"{c.Base}/roster\" id=\"roster-search-form\" role=\"search\">" +
                      $"<p><label for=\"roster-search\">{c.T("Suchen", "Search")}</label> <input id=\"roster-search\" name=\"q\" type=\"search\" value=\"{Html.E(query)}\"> " +
                      Html.Button("roster-search-button", c.T("Suchen", "Search")) + "</p></form>";
-        var table = $"<table id=\"roster\"><caption>{Html.E(c.T($"{found.Count} von {all.Count} Einträgen", $"{found.Count} of {all.Count} entries"))}</caption><thead><tr>" +
+        var caption = c.T($"{found.Count} von {all.Count} Einträgen", $"{found.Count} of {all.Count} entries")
+                      + (pages > 1 ? c.T($", Seite {page} von {pages}", $", page {page} of {pages}") : "");
+        var table = $"<table id=\"roster\"><caption>{Html.E(caption)}</caption><thead><tr>" +
                     $"<th scope=\"col\">{c.T("Adresse", "Address")}</th><th scope=\"col\">{c.T("Name", "Name")}</th><th scope=\"col\">{c.T("Rolle", "Role")}</th>" +
                     $"<th scope=\"col\">{c.T("Moderiert", "Moderated")}</th><th scope=\"col\">{c.T("Zustellung", "Delivery")}</th>" +
                     $"<th scope=\"col\">{c.T("Bounce-Wert", "Bounce score")}</th><th scope=\"col\">{c.T("Aktionen", "Actions")}</th></tr></thead><tbody>{rows}</tbody></table>";
-        return AdminPage.Render(c, c.T("Mitglieder", "Members"), search + table + AddForm(c) + ImportForm(c), notice, status);
+        return AdminPage.Render(c, c.T("Mitglieder", "Members"), search + table + Pager(c, query, page, pages) + AddForm(c) + ImportForm(c),
+            notice, status);
+    }
+
+    /// <summary>Links to the previous and next page, keeping the search.</summary>
+    static string Pager(AdminContext c, string query, int page, int pages)
+    {
+        if (pages == 1) return "";
+        string Link(string id, int to, string label)
+            => $"<a id=\"{id}\" href=\"{c.Base}/roster?{(query.Length > 0 ? "q=" + Uri.EscapeDataString(query) + "&amp;" : "")}page={to}\">{Html.E(label)}</a>";
+        var previous = page > 1 ? Link("roster-previous", page - 1, c.T("Vorherige Seite", "Previous page")) : "";
+        var next = page < pages ? Link("roster-next", page + 1, c.T("Nächste Seite", "Next page")) : "";
+        return $"<nav aria-label=\"{Html.E(c.T("Seiten", "Pages"))}\"><p>{previous} {next}</p></nav>";
     }
 
     static string Row(AdminContext c, Member m)
