@@ -62,8 +62,10 @@ public sealed class LiteArchiveStore(LiteStore store, string directory) : IArchi
         => store.ArchivePosts.Find(p => p.SubjectKey == key).Where(p => p.List == list).ToList();
 
     /// <inheritdoc/>
-    public IReadOnlyList<ArchiveSearchEntry> WithTerm(string list, string term)
-        => store.ArchiveSearch.Find(LiteDB.BsonExpression.Create("$.Terms[*] ANY = @0", new LiteDB.BsonValue(term))).Where(e => e.List == list).ToList();
+    public IReadOnlyList<ArchiveSearchEntry> WithTermPrefix(string list, string prefix)
+        // Folded words hold neither '%' nor '_', so the pattern is the prefix and one wildcard.
+        => store.ArchiveSearch.Find(LiteDB.BsonExpression.Create("$.Terms[*] ANY LIKE @0", new LiteDB.BsonValue(prefix + "%")))
+            .Where(e => e.List == list).ToList();
 
     /// <inheritdoc/>
     public IReadOnlyList<ArchivedPost> ByAuthor(string address) => store.ArchivePosts.Find(p => p.SenderAddress == address).ToList();

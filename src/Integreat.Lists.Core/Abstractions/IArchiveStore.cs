@@ -35,8 +35,11 @@ public interface IArchiveStore
     /// <summary>The posts of <paramref name="list"/> whose <see cref="ArchivedPost.SubjectKey"/> is <paramref name="key"/>.</summary>
     IReadOnlyList<ArchivedPost> WithSubjectKey(string list, string key);
 
-    /// <summary>The search entries of <paramref name="list"/>'s posts that contain the folded word <paramref name="term"/>.</summary>
-    IReadOnlyList<ArchiveSearchEntry> WithTerm(string list, string term);
+    /// <summary>The search entries of <paramref name="list"/>'s posts that contain a folded word beginning with
+    /// <paramref name="prefix"/> (a whole word counts too).</summary>
+    /// <param name="list">The list address.</param>
+    /// <param name="prefix">A folded word (<see cref="Archiving.SearchWords"/>): letters and digits only.</param>
+    IReadOnlyList<ArchiveSearchEntry> WithTermPrefix(string list, string prefix);
 
     /// <summary>Every post whose From: address is <paramref name="address"/> (normalised), on every list.</summary>
     IReadOnlyList<ArchivedPost> ByAuthor(string address);

@@ -3,9 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace Integreat.Lists.Core.Archiving;
 
-/// <summary>Searches one list's archive: every folded query word must occur (<see cref="SearchWords"/>: umlauts and
-/// case do not matter) in subject, sender or body; results are ranked by where and how often the words occur
-/// (subject 3, sender 2, body 1 per occurrence, at most 10 per word in the body), newest first on a tie, and paged.</summary>
+/// <summary>Searches one list's archive: every folded query word must begin a word (<see cref="SearchWords"/>: umlauts
+/// and case do not matter; "Förder" finds "Fördermittel", as German compounds need) in subject, sender or body;
+/// results are ranked by where and how often the words occur (subject 3, sender 2, body 1 per occurrence, at most 10
+/// per query word in the body; a whole-word occurrence counts twice), newest first on a tie, and paged.</summary>
 /// <remarks>Candidates come from the store's word index (LiteDB multikey index on the words of each post), so a
 /// search reads only the posts that contain the first word, not the whole archive.</remarks>
 public sealed class ArchiveSearch(IArchiveStore archive, IOptions<ArchiveOptions> options)
@@ -23,8 +24,8 @@ public sealed class ArchiveSearch(IArchiveStore archive, IOptions<ArchiveOptions
         var words = SearchWords.Split(query).Distinct(StringComparer.Ordinal).Take(MaxWords).ToList();
         if (words.Count == 0) return ([], 0);
         var size = options.Value.SearchPageSize;
-        var ranked = archive.WithTerm(list, words[0])
-            .Where(e => words.Skip(1).All(w => e.Terms.Contains(w)))
+        var ranked = archive.WithTermPrefix(list, words[0])
+            .Where(e => words.Skip(1).All(w => e.Terms.Any(t => t.StartsWith(w, StringComparison.Ordinal))))
             .Select(e => (Entry: e, Score: Score(e, words)))
             .Select(r => (Post: archive.Find(list, r.Entry.Id), r.Score))
             .Where(r => r.Post is not null)
@@ -39,8 +40,12 @@ public sealed class ArchiveSearch(IArchiveStore archive, IOptions<ArchiveOptions
         var subject = Count(entry.Subject);
         var sender = Count(entry.Sender);
         var body = Count(entry.Body);
-        return words.Sum(w => 3 * subject.GetValueOrDefault(w) + 2 * sender.GetValueOrDefault(w) + Math.Min(10, body.GetValueOrDefault(w)));
+        return words.Sum(w => 3 * Hits(subject, w) + 2 * Hits(sender, w) + Math.Min(10, Hits(body, w)));
     }
+
+    /// <summary>Occurrences of words beginning with <paramref name="prefix"/>, the word itself counted twice.</summary>
+    static int Hits(Dictionary<string, int> counts, string prefix)
+        => counts.GetValueOrDefault(prefix) + counts.Where(c => c.Key.StartsWith(prefix, StringComparison.Ordinal)).Sum(c => c.Value);
 
     static Dictionary<string, int> Count(string folded)
         => folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).GroupBy(w => w, StringComparer.Ordinal)

@@ -48,7 +48,7 @@ public sealed class ArchivePrivacyTests : IDisposable
             Assert.StartsWith("forgotten-", post.SenderName);
             Assert.DoesNotContain("erika", raw, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("Muster", raw, StringComparison.Ordinal);
-            Assert.Empty(after.WithTerm(list, "erika"));
+            Assert.Empty(after.WithTermPrefix(list, "erika"));
         }
         Assert.Contains("Viele Grüße", ArchivedPostReader.Load(after.Raw(after.Find(ListA, "p1")!)).TextBody);
         Assert.Equal("max@example.net", after.Find(ListA, "p3")!.SenderAddress);

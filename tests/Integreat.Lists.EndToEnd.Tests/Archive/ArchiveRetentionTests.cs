@@ -43,6 +43,6 @@ public sealed class ArchiveRetentionTests
         Assert.Equal(["ba-new"], archive.ForList(TestDaemon.Bayern).Select(p => p.Id));
         Assert.Equal(["he-new", "he-old"], archive.ForList(Hessen).Select(p => p.Id).Order());
         Assert.Throws<FileNotFoundException>(() => archive.Raw(old));
-        Assert.Empty(archive.WithTerm(TestDaemon.Bayern, "alt"));
+        Assert.Empty(archive.WithTermPrefix(TestDaemon.Bayern, "alt"));
     }
 }

@@ -102,7 +102,9 @@ public sealed class ArchiveWebTests(ArchiveWebFixture fixture) : IClassFixture<A
     [InlineData("fördermittel")]
     [InlineData("FÖRDERMITTEL")]
     [InlineData("Foerdermittel")]
-    public async Task Search_finds_german_words_whatever_the_case_or_umlaut_spelling_subject_hits_first(string word)
+    [InlineData("Förder")]
+    [InlineData("FOERDERM")]
+    public async Task Search_finds_german_words_and_their_beginnings_whatever_the_case_or_umlaut_spelling_subject_hits_first(string word)
     {
         var page = await Html("/search?q=" + Uri.EscapeDataString(word));
 
