@@ -54,7 +54,12 @@ public static class SmtpConnector
                 }
                 catch { socket.Dispose(); throw; }
             }
-            var stream = new SmtpSocketStream(socket, WatchdogPeriod(options.CommandTimeout));
+            // MailKit sets the stream's timeouts only after a tls-on-connect handshake: set here, a server silent in
+            // the handshake is cut off like one silent at any later step.
+            var stream = new SmtpSocketStream(socket, WatchdogPeriod(options.CommandTimeout))
+            {
+                ReadTimeout = client.Timeout, WriteTimeout = client.Timeout,
+            };
             await client.ConnectAsync(stream, host, port, tls, cancellationToken).ConfigureAwait(false);
             return client;
         }
