@@ -47,6 +47,18 @@ public sealed class SmartHostTlsTests
     }
 
     [Fact]
+    public async Task A_message_of_several_MB_arrives_whole_over_STARTTLS()
+    {
+        await using var smarthost = await FakeSmarthost.StartWithTlsAsync();
+        var message = SmtpHangUpTests.LargeMessage(6 * 1024 * 1024);
+        await using (var session = await Transport(smarthost, "starttls", check: false).OpenAsync(CancellationToken.None))
+            Assert.True(Assert.Single(await session.SendAsync(message, "bayern-bounces@lists.example.org", ["erika@example.org"], CancellationToken.None)).Delivered);
+        var captured = Assert.Single(smarthost.Messages);
+        Assert.True(captured.OverTls);
+        Assert.Equal(message, captured.Data);
+    }
+
+    [Fact]
     public async Task Required_STARTTLS_fails_against_a_smarthost_without_it()
     {
         await using var smarthost = await FakeSmarthost.StartAsync();

@@ -91,6 +91,34 @@ public sealed class SmtpHangUpTests
             c.Reset();
         }), LargeMessage(4 * 1024 * 1024));
 
+    [Theory]
+    [InlineData("AUTH", "535 5.7.8 authentication failed")]
+    [InlineData("STARTTLS", "220 go ahead")]
+    [InlineData("EHLO", "554 5.7.1 go away")]
+    public async Task A_failed_login_TLS_handshake_or_session_closes_the_connection(string command, string reply)
+    {
+        await using var server = new ScriptedSmtpServer(async c =>
+        {
+            await c.SendAsync("220 scripted.test ESMTP\r\n");
+            while (await c.ReadLineAsync() is { } line && !line.StartsWith(command, StringComparison.Ordinal))
+                await c.SendAsync("250-scripted.test\r\n250-AUTH PLAIN\r\n250 STARTTLS\r\n");
+            await c.SendAsync(reply + "\r\n");
+            // A STARTTLS client now sends its ClientHello; this answer is no TLS.
+            if (command == "STARTTLS") await c.SendAsync("this is no TLS record\r\n");
+            // Whatever else it tries (HELO after EHLO, another AUTH mechanism) is refused the same way, until it hangs up.
+            while (await c.ReadLineAsync() is not null) await c.SendAsync(reply + "\r\n");
+        });
+        var transport = new SmtpTransport(Options.Create(new DeliveryOptions
+        {
+            SmartHost = server.HostPort, SmartHostTls = command == "STARTTLS" ? "starttls" : "none", SmartHostCheckCertificate = false,
+            SmartHostUser = "lists", SmartHostPassword = "geheim", ConnectRetries = 0, ConnectRetryDelay = TimeSpan.FromMilliseconds(1),
+        }));
+
+        await Assert.ThrowsAsync<TransportException>(() => transport.OpenAsync(CancellationToken.None).WaitAsync(Guard));
+        // The script reads until the client hangs up: the socket was closed, not left to the collector.
+        await server.ScriptEnded.Task.WaitAsync(Guard);
+    }
+
     [Fact]
     public async Task Replies_in_single_bytes_multi_line_and_over_4_KB_are_read_whole()
     {

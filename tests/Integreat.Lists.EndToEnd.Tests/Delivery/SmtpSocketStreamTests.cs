@@ -127,4 +127,42 @@ public sealed class SmtpSocketStreamTests : IAsyncLifetime
 
         Assert.Throws<TimeoutException>(() => stream.Read(new byte[10], 0, 10));
     }
+
+    [Fact]
+    public async Task A_send_to_a_server_that_stops_reading_ends_at_the_timeout_as_a_TimeoutException()
+    {
+        await using var stream = Stream();
+        stream.WriteTimeout = 200;
+        var chunk = new byte[1024 * 1024];
+
+        // The server never reads: once the socket buffers are full, a send blocks until the watchdog closes the socket.
+        await Assert.ThrowsAsync<TimeoutException>(async () =>
+        {
+            for (var i = 0; i < 1000; i++) await stream.WriteAsync(chunk);
+        });
+    }
+
+    [Fact]
+    public async Task Dispose_ends_a_pending_read_as_a_broken_connection()
+    {
+        var stream = Stream();
+        stream.ReadTimeout = 60_000;
+        var read = stream.ReadAsync(new byte[10]).AsTask();
+        await stream.DisposeAsync();
+
+        await Assert.ThrowsAsync<IOException>(() => read);
+        await Assert.ThrowsAsync<ObjectDisposedException>(async () => _ = await stream.ReadAsync(new byte[10]));
+    }
+
+    [Fact]
+    public async Task After_a_timeout_every_further_operation_fails_at_once()
+    {
+        await using var stream = Stream();
+        stream.ReadTimeout = 200;
+        await Assert.ThrowsAsync<TimeoutException>(async () => _ = await stream.ReadAsync(new byte[10]));
+
+        await stream.WriteAsync("RSET\r\n"u8.ToArray());
+        await Assert.ThrowsAsync<TimeoutException>(() => stream.FlushAsync());
+        await Assert.ThrowsAsync<TimeoutException>(async () => _ = await stream.ReadAsync(new byte[10]));
+    }
 }
