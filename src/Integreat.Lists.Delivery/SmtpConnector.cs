@@ -19,6 +19,7 @@ public static class SmtpConnector
     /// <param name="options">Timeouts and the EHLO name.</param>
     /// <param name="cancellationToken">Cancels the attempt.</param>
     /// <exception cref="SocketException">Refused or unreachable.</exception>
+    /// <exception cref="TimeoutException">No answer to the connect, or to a later step, within the command timeout.</exception>
     /// <exception cref="IOException">The connection broke.</exception>
     /// <exception cref="MailKit.Net.Smtp.SmtpCommandException">The server refused the session (e.g. 421 or 554 greeting).</exception>
     /// <exception cref="SslHandshakeException">TLS failed, or the certificate did not validate.</exception>
@@ -51,6 +52,13 @@ public static class SmtpConnector
                 {
                     if (address is null) await socket.ConnectAsync(host, port, connect.Token).ConfigureAwait(false);
                     else await socket.ConnectAsync(address, port, connect.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // A server that never answers the SYN (a firewall's drop) is a timeout like any later silence: a
+                    // cancellation would pass every handler below as the daemon's own shutdown.
+                    socket.Dispose();
+                    throw new TimeoutException($"connect to {host}:{port} timed out after {options.CommandTimeout.TotalSeconds:0.###} s", ex);
                 }
                 catch { socket.Dispose(); throw; }
             }

@@ -65,11 +65,30 @@ sealed class ScriptedSmtpServer : IAsyncDisposable
     public sealed class Connection(Socket socket, Task released, CancellationToken stop)
     {
         readonly StringBuilder _pending = new();
+        Stream _stream = new NetworkStream(socket, ownsSocket: false);
 
         public Socket Socket => socket;
 
         /// <summary>Sends ASCII text as it is (CRLF must be in it).</summary>
-        public Task SendAsync(string text) => socket.SendAsync(Encoding.ASCII.GetBytes(text), SocketFlags.None, stop).AsTask();
+        public Task SendAsync(string text) => _stream.WriteAsync(Encoding.ASCII.GetBytes(text), stop).AsTask();
+
+        /// <summary>Greeting, EHLO offering STARTTLS, and <c>220</c> to the STARTTLS command.</summary>
+        public async Task PlayUntilStartTlsAsync()
+        {
+            await SendAsync("220 scripted.test ESMTP\r\n");
+            await ReadLineAsync();
+            await SendAsync("250-scripted.test\r\n250 STARTTLS\r\n");
+            await ReadLineAsync();
+            await SendAsync("220 go ahead\r\n");
+        }
+
+        /// <summary>The server's side of a TLS handshake with <paramref name="certificate"/>; from then on all goes over TLS.</summary>
+        public async Task StartTlsAsync(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate)
+        {
+            var tls = new System.Net.Security.SslStream(_stream);
+            await tls.AuthenticateAsServerAsync(certificate);
+            _stream = tls;
+        }
 
         /// <summary>The next line the client sent, without CRLF; null when it hung up.</summary>
         public async Task<string?> ReadLineAsync()
@@ -84,7 +103,7 @@ sealed class ScriptedSmtpServer : IAsyncDisposable
                     _pending.Remove(0, end + 2);
                     return text[..end];
                 }
-                if (await socket.ReceiveAsync(buffer, SocketFlags.None, stop) == 0) return null;
+                if (await _stream.ReadAsync(buffer, stop) == 0) return null;
                 _pending.Append((char)buffer[0]);
             }
         }
@@ -97,10 +116,11 @@ sealed class ScriptedSmtpServer : IAsyncDisposable
             return false;
         }
 
-        /// <summary>Greeting, EHLO, MAIL and RCPTs answered with 250 until DATA (answered with 354).</summary>
-        public async Task PlayUntilDataAsync()
+        /// <summary>Greeting (unless <paramref name="greet"/> is false), EHLO, MAIL and RCPTs answered with 250 until
+        /// DATA (answered with 354).</summary>
+        public async Task PlayUntilDataAsync(bool greet = true)
         {
-            await SendAsync("220 scripted.test ESMTP\r\n");
+            if (greet) await SendAsync("220 scripted.test ESMTP\r\n");
             while (await ReadLineAsync() is { } line)
             {
                 if (line.StartsWith("EHLO", StringComparison.OrdinalIgnoreCase)) await SendAsync("250-scripted.test\r\n250 8BITMIME\r\n");
@@ -128,7 +148,7 @@ sealed class ScriptedSmtpServer : IAsyncDisposable
         public async Task WaitForHangUpAsync()
         {
             var buffer = new byte[4096];
-            while (await socket.ReceiveAsync(buffer, SocketFlags.None, stop) > 0) { }
+            while (await _stream.ReadAsync(buffer, stop) > 0) { }
         }
     }
 }

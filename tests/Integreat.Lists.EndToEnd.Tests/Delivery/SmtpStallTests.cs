@@ -2,6 +2,7 @@ using System.Text;
 using Integreat.Lists.Core.Configuration;
 using Integreat.Lists.Core.Delivering;
 using Integreat.Lists.Delivery;
+using Integreat.Lists.Testing;
 using Microsoft.Extensions.Options;
 
 namespace Integreat.Lists.EndToEnd.Tests.Delivery;
@@ -36,6 +37,20 @@ public sealed class SmtpStallTests
     }
 
     [Fact]
+    public async Task A_server_that_never_answers_the_connect_is_cut_off()
+    {
+        using var unanswered = await UnansweredListener.StartAsync();
+        var transport = new SmtpTransport(Options.Create(new DeliveryOptions
+        {
+            SmartHost = unanswered.HostPort, SmartHostTls = "none",
+            ConnectRetries = 0, ConnectRetryDelay = TimeSpan.FromMilliseconds(1), CommandTimeout = TimeSpan.FromSeconds(1),
+        }));
+
+        var error = await Assert.ThrowsAsync<TransportException>(() => transport.OpenAsync(CancellationToken.None).WaitAsync(Guard));
+        Assert.Contains("timed out", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public Task A_server_silent_after_connect_is_cut_off()
         => AssertStallEndsAsync(c => c.WaitForHangUpAsync());
 
@@ -55,11 +70,7 @@ public sealed class SmtpStallTests
     public Task A_server_silent_after_its_STARTTLS_reply_is_cut_off()
         => AssertStallEndsAsync(async c =>
         {
-            await c.SendAsync("220 scripted.test ESMTP\r\n");
-            await c.ReadLineAsync();
-            await c.SendAsync("250-scripted.test\r\n250 STARTTLS\r\n");
-            await c.ReadLineAsync();
-            await c.SendAsync("220 go ahead\r\n");
+            await c.PlayUntilStartTlsAsync();
             await c.WaitForHangUpAsync();
         }, "starttls");
 
@@ -84,6 +95,17 @@ public sealed class SmtpStallTests
             await c.ReadUntilAsync(".");
             await c.WaitForHangUpAsync();
         });
+
+    [Fact]
+    public Task A_server_silent_after_the_final_dot_over_STARTTLS_is_cut_off()
+        => AssertStallEndsAsync(async c =>
+        {
+            await c.PlayUntilStartTlsAsync();
+            await c.StartTlsAsync(TestCertificates.SelfSigned("scripted.test"));
+            await c.PlayUntilDataAsync(greet: false);
+            await c.ReadUntilAsync(".");
+            await c.WaitForHangUpAsync();
+        }, "starttls");
 
     [Fact]
     public Task A_server_that_stops_reading_a_large_message_is_cut_off()
