@@ -53,8 +53,8 @@ public sealed class HoldDecisions(
         }
         approved = (list, distribution);
         return new HoldOutcome(true,
-            $"Die Nachricht {id} wurde freigegeben und an {count} Mitglieder verteilt." + (accepted ? $" {post.Sender} darf künftig ohne Prüfung schreiben." : ""),
-            $"The post {id} was approved and sent to {count} members." + (accepted ? $" {post.Sender} may post without moderation from now on." : ""));
+            $"Die Nachricht {id} wurde freigegeben; sie wird jetzt an {count} Mitglieder verteilt." + (accepted ? $" {post.Sender} darf künftig ohne Prüfung schreiben." : ""),
+            $"The post {id} was approved and is now being delivered to {count} members." + (accepted ? $" {post.Sender} may post without moderation from now on." : ""));
     }
 
     /// <summary>Rejects the held post <paramref name="id"/>; the poster gets <paramref name="reason"/> (may be empty).</summary>

@@ -123,6 +123,7 @@ public sealed partial class HoldTests : IAsyncLifetime
     {
         var (moderator, poster) = await HoldAsync(subject: "");
 
+        Assert.EndsWith("): (kein Betreff) — confirm " + TokenOf(moderator), moderator.ToMimeMessage().Subject);
         var toModerator = moderator.ToMimeMessage().TextBody!.ReplaceLineEndings("\n");
         Assert.Contains("\nBetreff: (kein Betreff)\n", toModerator);
         Assert.Contains("\nSubject: (no subject)\n", toModerator);
