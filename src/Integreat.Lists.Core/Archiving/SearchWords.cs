@@ -32,14 +32,21 @@ public static class SearchWords
     /// <summary>The folded form of one word, e.g. <c>Straße</c> → <c>strasse</c>, <c>Übergabe</c> → <c>ubergabe</c>.</summary>
     public static string FoldWord(string word)
     {
-        var lower = word.ToLowerInvariant().Replace("ß", "ss", StringComparison.Ordinal)
+        var folded = Fold(word);
+        return folded.Length > MaxWordLength ? folded[..MaxWordLength] : folded;
+    }
+
+    /// <summary>The folded form of any text, whatever its length (for substring searches, e.g. in the roster):
+    /// <c>Müller</c> and <c>Mueller</c> → <c>muller</c>.</summary>
+    public static string Fold(string text)
+    {
+        var lower = text.ToLowerInvariant().Replace("ß", "ss", StringComparison.Ordinal)
             .Replace("ae", "a", StringComparison.Ordinal).Replace("oe", "o", StringComparison.Ordinal).Replace("ue", "u", StringComparison.Ordinal);
         var decomposed = lower.Normalize(NormalizationForm.FormD);
         var output = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
             if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) output.Append(c);
-        var folded = output.ToString().Normalize(NormalizationForm.FormC);
-        return folded.Length > MaxWordLength ? folded[..MaxWordLength] : folded;
+        return output.ToString().Normalize(NormalizationForm.FormC);
     }
 
     static string? Fold(StringBuilder word)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Integreat.Lists.Core.Abstractions;
+using Integreat.Lists.Core.Archiving;
 using Integreat.Lists.Core.Model;
 using Integreat.Lists.Web.Pages;
 using Microsoft.AspNetCore.Builder;
@@ -9,12 +10,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Integreat.Lists.Web.Admin;
 
-/// <summary><c>GET /admin/{list}/roster?q=&amp;page=</c>: the roster (searchable by address and name, in pages of
-/// <see cref="MaxRows"/>) with each entry's role,
-/// moderation flag, delivery status and bounce score, the per-entry actions, and the forms to add one address or
-/// many (pasted or uploaded CSV, previewed before anything changes).</summary>
+/// <summary><c>GET /admin/{list}/roster?q=&amp;page=</c>: the roster (searchable by address and name, umlauts and
+/// case folded, in pages of <see cref="MaxRows"/>) with each entry's role, moderation flag, delivery status and
+/// bounce score, the per-entry actions, and the forms to add one address or many (pasted or uploaded CSV, previewed
+/// before anything changes).</summary>
 public static class RosterPage
 {
+    static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+
     /// <summary>The most entries on one page; the others are on the next pages, and a search narrows them down.</summary>
     public const int MaxRows = 500;
 
@@ -28,11 +31,14 @@ public static class RosterPage
     {
         var query = c.Http.Request.Query["q"].ToString().Trim();
         var all = c.Http.RequestServices.GetRequiredService<IRosterRepository>().Roster(c.List.Address);
+        var folded = SearchWords.Fold(query);
+        // Folded as the archive search folds, so "Mueller" finds "Müller" and "weiss" finds "Weiß".
         var found = all.Where(m => query.Length == 0 || m.Address.Contains(query, StringComparison.OrdinalIgnoreCase)
-                                   || m.DisplayName.Contains(query, StringComparison.OrdinalIgnoreCase)).ToList();
+                                   || SearchWords.Fold(m.DisplayName).Contains(folded, StringComparison.Ordinal)
+                                   || SearchWords.Fold(m.Address).Contains(folded, StringComparison.Ordinal)).ToList();
         var pages = Math.Max(1, (found.Count + MaxRows - 1) / MaxRows);
-        var page = int.TryParse(c.Http.Request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p)
-            ? Math.Clamp(p, 1, pages) : 1;
+        var page = long.TryParse(c.Http.Request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p)
+            ? (int)Math.Clamp(p, 1, pages) : 1;
         var rows = string.Concat(found.Skip((page - 1) * MaxRows).Take(MaxRows).Select(m => Row(c, m)));
         var search = $"<form method=\"get\" action=\"{c.Base}/roster\" id=\"roster-search-form\" role=\"search\">" +
                      $"<p><label for=\"roster-search\">{c.T("Suchen", "Search")}</label> <input id=\"roster-search\" name=\"q\" type=\"search\" value=\"{Html.E(query)}\"> " +
@@ -45,6 +51,15 @@ public static class RosterPage
                     $"<th scope=\"col\">{c.T("Bounce-Wert", "Bounce score")}</th><th scope=\"col\">{c.T("Aktionen", "Actions")}</th></tr></thead><tbody>{rows}</tbody></table>";
         return AdminPage.Render(c, c.T("Mitglieder", "Members"), search + table + Pager(c, query, page, pages) + AddForm(c) + ImportForm(c),
             notice, status);
+    }
+
+    /// <summary>The search and page of this request as a query string (HTML-encoded), so that the page an action
+    /// answers with is the one the action was taken on.</summary>
+    static string Kept(AdminContext c)
+    {
+        var kept = new[] { "q", "page" }.Select(k => (Key: k, Value: c.Http.Request.Query[k].ToString().Trim()))
+            .Where(k => k.Value.Length > 0).Select(k => k.Key + "=" + Uri.EscapeDataString(k.Value)).ToList();
+        return kept.Count == 0 ? "" : "?" + string.Join("&amp;", kept);
     }
 
     /// <summary>Links to the previous and next page, keeping the search.</summary>
@@ -68,19 +83,19 @@ public static class RosterPage
         if (m.Role == MemberRole.Member || c.Access.CanChangeRoles)
             actions += Action(c, "remove", "remove", m.Address, "", c.T("Entfernen", "Remove"));
         if (c.Access.CanChangeRoles)
-            actions += $"<form method=\"post\" action=\"{c.Base}/roster/role\" class=\"inline\" id=\"role-form-{a}\">{Html.Antiforgery(c.Http)}" +
+            actions += $"<form method=\"post\" action=\"{c.Base}/roster/role{Kept(c)}\" class=\"inline\" id=\"role-form-{a}\">{Html.Antiforgery(c.Http)}" +
                        $"<input type=\"hidden\" name=\"address\" value=\"{a}\"><label for=\"role-{a}\">{c.T("Rolle", "Role")}</label> " +
                        $"<select id=\"role-{a}\" name=\"role\">{Options(c, m.Role)}</select> " +
                        $"<button type=\"submit\" id=\"set-role-{a}\" aria-label=\"{Html.E(c.T($"Rolle von {m.Address} setzen", $"Set role of {m.Address}"))}\">{c.T("Setzen", "Set")}</button></form>";
         return $"<tr id=\"member-{a}\"><td>{a}</td><td>{Html.E(m.DisplayName)}</td><td>{Html.E(RoleName(c, m.Role))}</td>" +
                $"<td>{(m.Moderated ? c.T("ja", "yes") : c.T("nein", "no"))}</td><td>{Html.E(Delivery(c, m.Delivery))}</td>" +
-               $"<td>{m.BounceScore.ToString("0.0", CultureInfo.InvariantCulture)}</td><td>{actions}</td></tr>";
+               $"<td>{c.T(m.BounceScore.ToString("0.0", German), m.BounceScore.ToString("0.0", CultureInfo.InvariantCulture))}</td><td>{actions}</td></tr>";
     }
 
     static string Action(AdminContext c, string path, string id, string address, string on, string label)
     {
         var a = Html.E(address);
-        return $"<form method=\"post\" action=\"{c.Base}/roster/{path}\" class=\"inline\" id=\"{id}-form-{a}\">{Html.Antiforgery(c.Http)}" +
+        return $"<form method=\"post\" action=\"{c.Base}/roster/{path}{Kept(c)}\" class=\"inline\" id=\"{id}-form-{a}\">{Html.Antiforgery(c.Http)}" +
                $"<input type=\"hidden\" name=\"address\" value=\"{a}\">" + (on.Length > 0 ? $"<input type=\"hidden\" name=\"on\" value=\"{on}\">" : "") +
                $"<button type=\"submit\" id=\"{id}-{a}\" aria-label=\"{Html.E(label + ": " + address)}\">{Html.E(label)}</button></form> ";
     }

@@ -49,6 +49,7 @@ public sealed partial class RosterPagingTests : IAsyncLifetime
         var html = await PageAsync("");
         Assert.Contains("1002 von 1002 Einträgen, Seite 1 von 3", html);
         Assert.DoesNotContain("id=\"roster-previous\"", html);
+        Assert.Contains("<td>0,0</td>", html); // the bounce score with a German decimal comma
         for (var page = 1; ; page++)
         {
             var rows = Rows(html);
@@ -75,6 +76,39 @@ public sealed partial class RosterPagingTests : IAsyncLifetime
         Assert.Equal(["seite-1000@example.net"], Rows(last));
         Assert.Contains("Seite 3 von 3", last);
     }
+
+    [Fact]
+    public async Task An_action_on_a_later_page_of_a_search_answers_with_that_page_and_search()
+    {
+        var page = await PageAsync("?q=seite-&page=2");
+        var address = Rows(page)[0];
+        var action = RemoveAction().Match(page);
+        Assert.Equal("?q=seite-&page=2", WebUtility.HtmlDecode(action.Groups[1].Value));
+
+        using var response = await _owner.SubmitAsync(B + "/roster?q=seite-&page=2", [new("address", address)],
+            B + "/roster/remove" + WebUtility.HtmlDecode(action.Groups[1].Value));
+        var after = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("1000 von 1001 Einträgen, Seite 2 von 2", after);
+        Assert.Contains("id=\"roster-search\" name=\"q\" type=\"search\" value=\"seite-\"", after);
+        Assert.DoesNotContain(address, Rows(after));
+    }
+
+    [Fact]
+    public async Task The_search_folds_umlauts_and_their_spellings_as_the_archive_search_does()
+    {
+        _daemon.Get<Integreat.Lists.Core.Abstractions.IRosterRepository>().AddMissing(
+            [Member.Create(TestDaemon.Bayern, "jana@kommune.de", "Jana Müller", MemberRole.Member, DateTime.UtcNow),
+             Member.Create(TestDaemon.Bayern, "theo@kommune.de", "Theo Weiß", MemberRole.Member, DateTime.UtcNow)]);
+
+        Assert.Equal(["jana@kommune.de"], Rows(await PageAsync("?q=M%C3%BCller")));
+        Assert.Equal(["jana@kommune.de"], Rows(await PageAsync("?q=MUELLER")));
+        Assert.Equal(["theo@kommune.de"], Rows(await PageAsync("?q=weiss")));
+    }
+
+    [GeneratedRegex("<form method=\"post\" action=\"/admin/[^?\"]+/roster/remove(\\?[^\"]*)\" class=\"inline\" id=\"remove-form-")]
+    private static partial Regex RemoveAction();
 
     [GeneratedRegex("<tr id=\"member-([^\"]+)\">")]
     private static partial Regex Row();
