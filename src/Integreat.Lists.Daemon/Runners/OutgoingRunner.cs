@@ -41,6 +41,10 @@ public sealed class OutgoingRunner(
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The one line that tells an operator where mail goes without posting a test message.
+        logger.LogInformation("delivery: {Mode} via {Relay}, {Connections} connections",
+            options.Value.EffectiveMode?.ToString().ToLowerInvariant(), transport.Relay,
+            options.Value.Connections);
         var workers = Enumerable.Range(0, options.Value.Connections).Select(_ => WorkAsync(stoppingToken)).ToList();
         try
         {

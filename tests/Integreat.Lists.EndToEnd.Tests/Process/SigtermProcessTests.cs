@@ -31,6 +31,8 @@ public sealed class SigtermProcessTests(ITestOutputHelper output)
             var post = await Swaks.SendAsync(sandbox, first, "m000@kommune0.de", Bayern, "--header", "Subject: Abschied", "--body", "Hallo");
             Assert.True(post.ExitCode == 0, post.ToString());
             await smarthost.WaitForRecipientsAsync(30, Wait);
+            // The operator can tell from the log where mail goes.
+            Assert.Contains(first.Lines, l => l.Contains($"delivery: smarthost via {smarthost.HostPort}, ", StringComparison.Ordinal));
 
             var code = await first.StopAsync();
 
