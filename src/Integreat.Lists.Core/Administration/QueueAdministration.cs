@@ -68,6 +68,22 @@ public sealed class QueueAdministration(
         return target;
     }
 
+    /// <summary>Makes every deferred delivery job due now, as after a smarthost outage (Postfix's
+    /// <c>postqueue -f</c>); shunted jobs stay where they are, they need a look first.</summary>
+    /// <returns>How many jobs were made due.</returns>
+    public int Flush()
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var deferred = deliveries.All().Where(j => !j.Shunted && j.NextAttemptUtc > now).ToList();
+        foreach (var job in deferred)
+        {
+            job.NextAttemptUtc = now;
+            deliveries.Update(job);
+        }
+        if (deferred.Count > 0) delivery.Signal.Notify();
+        return deferred.Count;
+    }
+
     string Resume(DeliveryJob job)
     {
         job.Shunted = false;

@@ -11,8 +11,20 @@ internal static class QueueCommands
     /// <summary>Creates the <c>queue</c> command and its subcommands.</summary>
     public static Command Build(AdminRunner admin) => new("queue", "Shows what waits and puts shunted items back to work.")
     {
-        List(admin), Show(admin), Requeue(admin), Delete(admin),
+        List(admin), Show(admin), Requeue(admin), Flush(admin), Delete(admin),
     };
+
+    static Command Flush(AdminRunner admin)
+    {
+        var command = new Command("flush", "Makes every deferred delivery job due now, e.g. after the smarthost was down (shunted jobs stay).");
+        command.SetAction((parse, ct) => admin.RunAsync(parse, (services, output, _) =>
+        {
+            var count = AdminRunner.Queues(services).Flush();
+            output.WriteLine(count == 1 ? "1 deferred delivery job is due now" : $"{count} deferred delivery jobs are due now");
+            return 0;
+        }, ct));
+        return command;
+    }
 
     static Command Delete(AdminRunner admin)
     {

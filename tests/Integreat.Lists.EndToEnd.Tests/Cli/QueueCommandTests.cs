@@ -69,6 +69,28 @@ public sealed class QueueCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Flush_makes_deferred_jobs_due_and_leaves_shunted_ones()
+    {
+        using (var store = new LiteStore(_sandbox.Settings.Storage.DatabasePath))
+        {
+            new LiteDeliveryQueue(store).Add([new DeliveryJob
+            {
+                Id = "post2.00000", PostId = "post2", List = "bayern@lists.example.org", Recipients = ["max@example.net"],
+                Attempts = 2, NextAttemptUtc = DateTime.UtcNow.AddHours(3), LastError = "421 smarthost down",
+            }]);
+        }
+
+        Assert.Equal(["1 deferred delivery job is due now"], (await _sandbox.RunAsync("queue", "flush")).AssertSuccess().OutLines);
+
+        var deferred = (await _sandbox.RunAsync("queue", "show", "post2.00000")).OutLines;
+        var next = DateTime.Parse(deferred.Single(l => l.StartsWith("next-attempt: ", StringComparison.Ordinal))["next-attempt: ".Length..],
+            System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
+        Assert.True(next <= DateTime.UtcNow, $"next attempt {next:O} should be now or earlier");
+        Assert.Contains("shunted: yes", (await _sandbox.RunAsync("queue", "show", "post1.00000")).OutLines);
+        Assert.Equal(["0 deferred delivery jobs are due now"], (await _sandbox.RunAsync("queue", "flush")).AssertSuccess().OutLines);
+    }
+
+    [Fact]
     public async Task Requeue_of_an_unknown_id_is_bad_input()
         => Assert.Equal("error: no queue entry nothing", (await _sandbox.RunAsync("queue", "requeue", "nothing")).AssertBadInput());
 
