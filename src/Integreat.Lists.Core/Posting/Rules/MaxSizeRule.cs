@@ -15,8 +15,21 @@ public sealed class MaxSizeRule : IPostingRule
     {
         var maxKiB = post.List.Posting.MaxMessageSizeKiB;
         if (maxKiB <= 0 || post.SizeBytes <= maxKiB * 1024L) return false;
-        var sizeKiB = (post.SizeBytes + 1023) / 1024;
-        post.Reasons.Add($"Die Nachricht ist {sizeKiB} KiB groß (Grenze {maxKiB} KiB). / The post is {sizeKiB} KiB (limit {maxKiB} KiB).");
+        // In MB as mail programs show sizes, and why a 4 MB file makes a 5.5 MB post (base64, RFC 2045 §6.8).
+        var size = Megabytes(post.SizeBytes);
+        var limit = Megabytes(maxKiB * 1024L);
+        post.Reasons.Add($"Die Nachricht ist mit etwa {size.De} MB größer als erlaubt (höchstens {limit.De} MB; Anhänge werden " +
+                         $"beim Versand etwa ein Drittel größer als die Datei). / The post is about {size.En} MB, more than the " +
+                         $"{limit.En} MB allowed (attachments grow by about a third when sent).");
         return true;
     }
+
+    /// <summary>MiB with one decimal, rounded up, so a post just over the limit never reads as equal to it.</summary>
+    static (string De, string En) Megabytes(long bytes)
+    {
+        var mb = Math.Ceiling(bytes / 1048576.0 * 10) / 10;
+        return (mb.ToString("0.#", German), mb.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    static readonly System.Globalization.CultureInfo German = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
 }
