@@ -12,7 +12,8 @@ namespace Integreat.Lists.Delivery;
 /// comes first), and one watchdog timer per connection
 /// enforces the timeout: it closes the socket when an operation has run longer than the timeout, which ends that
 /// operation with a <see cref="TimeoutException"/>, as MailKit's stream does. Under TLS the <c>SslStream</c> sits
-/// above this stream, so its records are gathered the same way.
+/// above this stream, so its records are gathered the same way. A server that sends more than a reply's worth
+/// without waiting for a command is cut off.
 /// </remarks>
 public sealed class SmtpSocketStream : Stream
 {
@@ -20,15 +21,17 @@ public sealed class SmtpSocketStream : Stream
     /// one TLS record (16 KB), below the large-object heap.</summary>
     const int BufferBytes = 64 * 1024;
 
+    /// <summary>More bytes than this read since our last send are no SMTP reply (the longest, an EHLO list, is a few
+    /// KB): MailKit gathers a reply without limit, so a server sending one endlessly would fill the memory.</summary>
+    const int MaxReplyBytes = 1024 * 1024;
+
     readonly Socket _socket;
     readonly byte[] _output = new byte[BufferBytes];
-    readonly Timer _watchdog;
+    readonly SocketWatchdog _watchdog;
     int _outputLength;
+    long _readSinceSend;
     int _readTimeoutMs = Timeout.Infinite;
     int _writeTimeoutMs = Timeout.Infinite;
-    long _busySinceMs;
-    int _busyTimeoutMs;
-    volatile bool _timedOut;
     bool _disposed;
 
     /// <summary>Wraps a connected socket, which the stream then owns.</summary>
@@ -38,18 +41,15 @@ public sealed class SmtpSocketStream : Stream
     public SmtpSocketStream(Socket socket, TimeSpan watchdogPeriod)
     {
         _socket = socket;
-        _watchdog = new Timer(static state => ((SmtpSocketStream)state!).Check(), this, watchdogPeriod, watchdogPeriod);
+        _watchdog = new SocketWatchdog(socket, watchdogPeriod);
     }
 
     /// <inheritdoc/>
     public override bool CanRead => !_disposed;
-
     /// <inheritdoc/>
     public override bool CanWrite => !_disposed;
-
     /// <inheritdoc/>
     public override bool CanSeek => false;
-
     /// <inheritdoc/>
     public override bool CanTimeout => true;
 
@@ -61,7 +61,6 @@ public sealed class SmtpSocketStream : Stream
 
     /// <inheritdoc/>
     public override long Length => throw new NotSupportedException();
-
     /// <inheritdoc/>
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
@@ -71,9 +70,9 @@ public sealed class SmtpSocketStream : Stream
         // Whoever reads waits for an answer to what it wrote: that must be on its way even if no flush came first.
         if (_outputLength > 0) await FlushAsync(cancellationToken).ConfigureAwait(false);
         Begin(_readTimeoutMs);
-        try { return await _socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken).ConfigureAwait(false); }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException) { throw Failure(ex); }
-        finally { End(); }
+        try { return Received(await _socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken).ConfigureAwait(false)); }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException) { throw _watchdog.Failure(ex); }
+        finally { _watchdog.End(); }
     }
 
     /// <inheritdoc/>
@@ -85,9 +84,9 @@ public sealed class SmtpSocketStream : Stream
     {
         Flush();
         Begin(_readTimeoutMs);
-        try { return _socket.Receive(buffer, offset, count, SocketFlags.None); }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException) { throw Failure(ex); }
-        finally { End(); }
+        try { return Received(_socket.Receive(buffer, offset, count, SocketFlags.None)); }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException) { throw _watchdog.Failure(ex); }
+        finally { _watchdog.End(); }
     }
 
     /// <inheritdoc/>
@@ -145,9 +144,10 @@ public sealed class SmtpSocketStream : Stream
         {
             while (bytes.Length > 0)
                 bytes = bytes[await _socket.SendAsync(bytes, SocketFlags.None, cancellationToken).ConfigureAwait(false)..];
+            _readSinceSend = 0;
         }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException) { throw Failure(ex); }
-        finally { End(); }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException) { throw _watchdog.Failure(ex); }
+        finally { _watchdog.End(); }
     }
 
     void Send(ReadOnlySpan<byte> bytes)
@@ -156,39 +156,27 @@ public sealed class SmtpSocketStream : Stream
         try
         {
             while (bytes.Length > 0) bytes = bytes[_socket.Send(bytes, SocketFlags.None)..];
+            _readSinceSend = 0;
         }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException) { throw Failure(ex); }
-        finally { End(); }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException) { throw _watchdog.Failure(ex); }
+        finally { _watchdog.End(); }
     }
 
     void Begin(int timeoutMs)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        _busyTimeoutMs = timeoutMs;
-        Volatile.Write(ref _busySinceMs, Environment.TickCount64);
+        _watchdog.Begin(timeoutMs);
     }
 
-    void End() => Volatile.Write(ref _busySinceMs, 0);
-
-    /// <summary>The watchdog: closing the socket is the one way to end a pending socket operation that honours no
-    /// token of ours.</summary>
-    void Check()
+    int Received(int count)
     {
-        var since = Volatile.Read(ref _busySinceMs);
-        if (since == 0 || _busyTimeoutMs == Timeout.Infinite || Environment.TickCount64 - since <= _busyTimeoutMs) return;
-        _timedOut = true;
+        if ((_readSinceSend += count) <= MaxReplyBytes) return count;
         _socket.Dispose();
+        throw new IOException($"the server sent more than {MaxReplyBytes / 1024} KB without waiting for a command");
     }
-
-    /// <summary>What MailKit's own stream throws: a timeout as <see cref="TimeoutException"/>, a broken connection
-    /// as <see cref="IOException"/>.</summary>
-    Exception Failure(Exception ex) => _timedOut
-        ? new TimeoutException($"Operation timed out after {_busyTimeoutMs} milliseconds", ex)
-        : new IOException(ex.Message, ex);
 
     /// <inheritdoc/>
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
     /// <inheritdoc/>
     public override void SetLength(long value) => throw new NotSupportedException();
 

@@ -120,6 +120,21 @@ public sealed class SmtpHangUpTests
     }
 
     [Fact]
+    public async Task An_endless_reply_is_cut_off_before_it_fills_the_memory()
+    {
+        await using var server = new ScriptedSmtpServer(async c =>
+        {
+            // 32 MB of one multi-line greeting: MailKit would gather it all, and an endless one until memory runs out.
+            var line = "220-" + new string('x', 1018) + "\r\n";
+            for (var i = 0; i < 32 * 1024; i++) await c.SendAsync(line);
+            await c.WaitForHangUpAsync();
+        });
+
+        var error = await Assert.ThrowsAsync<TransportException>(() => Transport(server).OpenAsync(CancellationToken.None).WaitAsync(Guard));
+        Assert.Contains("more than 1024 KB", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Replies_in_single_bytes_multi_line_and_over_4_KB_are_read_whole()
     {
         var ehlo = new StringBuilder("250-scripted.test\r\n");
