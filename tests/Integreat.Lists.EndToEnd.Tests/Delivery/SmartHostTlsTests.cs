@@ -46,16 +46,39 @@ public sealed class SmartHostTlsTests
         Assert.Equal(["erika@example.org"], smarthost.DeliveredTo);
     }
 
-    [Fact]
-    public async Task A_message_of_several_MB_arrives_whole_over_STARTTLS()
+    [Theory]
+    [InlineData("starttls")]
+    [InlineData("none")]
+    public async Task A_message_of_several_MB_arrives_whole(string tls)
     {
         await using var smarthost = await FakeSmarthost.StartWithTlsAsync();
         var message = SmtpHangUpTests.LargeMessage(6 * 1024 * 1024);
-        await using (var session = await Transport(smarthost, "starttls", check: false).OpenAsync(CancellationToken.None))
+        await using (var session = await Transport(smarthost, tls, check: false).OpenAsync(CancellationToken.None))
             Assert.True(Assert.Single(await session.SendAsync(message, "bayern-bounces@lists.example.org", ["erika@example.org"], CancellationToken.None)).Delivered);
         var captured = Assert.Single(smarthost.Messages);
-        Assert.True(captured.OverTls);
+        Assert.Equal(tls == "starttls", captured.OverTls);
         Assert.Equal(message, captured.Data);
+    }
+
+    [Fact]
+    public async Task Delivers_over_TLS_on_connect()
+    {
+        await using var server = new ScriptedSmtpServer(async c =>
+        {
+            await c.StartTlsAsync(TestCertificates.SelfSigned("scripted.test"));
+            await c.PlayUntilDataAsync();
+            await c.ReadUntilAsync(".");
+            await c.SendAsync("250 2.0.0 queued\r\n");
+            await c.ReadUntilAsync("QUIT");
+            await c.SendAsync("221 bye\r\n");
+        });
+        var transport = new SmtpTransport(Options.Create(new DeliveryOptions
+        {
+            SmartHost = server.HostPort, SmartHostTls = "tls-on-connect", SmartHostCheckCertificate = false, ConnectRetries = 0,
+        }));
+        var result = await SendAsync(transport);
+        Assert.True(result.Delivered);
+        Assert.Contains("queued", result.Reply, StringComparison.Ordinal);
     }
 
     [Fact]
