@@ -155,6 +155,22 @@ public sealed class SmtpSocketStreamTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Dispose_ends_a_pending_send_as_a_broken_connection()
+    {
+        var stream = Stream();
+        stream.WriteTimeout = 60_000;
+        var chunk = new byte[1024 * 1024];
+        // The server never reads: a send of enough data blocks once the socket buffers are full.
+        var sending = Task.Run(async () => { for (var i = 0; i < 1000; i++) await stream.WriteAsync(chunk); });
+        // Wait for the first bytes to arrive, so the dispose meets a send in progress (or blocked).
+        while (!_server.Poll(1000, SelectMode.SelectRead)) { }
+        await stream.DisposeAsync();
+
+        var error = await Record.ExceptionAsync(() => sending.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.True(error is IOException or ObjectDisposedException, $"ended with {error?.GetType().Name ?? "no exception"}");
+    }
+
+    [Fact]
     public async Task After_a_timeout_every_further_operation_fails_at_once()
     {
         await using var stream = Stream();
