@@ -63,11 +63,17 @@ internal static class MembersCommands
     static Command List(AdminRunner admin)
     {
         var list = ListArgument();
-        var command = new Command("list", "Prints the roster, one address per line; a moderated member's line ends in a tab and \"moderated\".") { list };
+        var command = new Command("list", "Prints the roster, one address per line; after a tab, \"owner\" or \"moderator\" for those " +
+                                          "roles and \"moderated\" for a moderated member.") { list };
         command.SetAction((parse, ct) => admin.RunAsync(parse, (services, output, _) =>
         {
             foreach (var member in AdminRunner.Lists(services).Roster(parse.GetValue(list)!))
-                output.WriteLine(member.Moderated ? member.Address + "\tmoderated" : member.Address);
+            {
+                var line = new List<string> { member.Address };
+                if (member.Role != MemberRole.Member) line.Add(member.Role.ToString().ToLowerInvariant());
+                if (member.Moderated) line.Add("moderated");
+                output.WriteLine(string.Join('\t', line));
+            }
             return 0;
         }, ct));
         return command;

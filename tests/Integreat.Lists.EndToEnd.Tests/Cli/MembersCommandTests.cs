@@ -11,7 +11,7 @@ public sealed class MembersCommandTests : IDisposable
     public MembersCommandTests() => _sandbox.RunAsync("lists", "create", Bayern).GetAwaiter().GetResult().AssertSuccess();
 
     [Fact]
-    public async Task Add_reports_each_address_and_list_prints_only_addresses()
+    public async Task Add_reports_each_address_and_list_prints_addresses_with_roles_but_no_names()
     {
         (await _sandbox.RunAsync("members", "add", Bayern, "max@example.org")).AssertSuccess();
 
@@ -19,7 +19,7 @@ public sealed class MembersCommandTests : IDisposable
             .AssertSuccess();
 
         Assert.Equal(["added erika@example.org", "already a member: max@example.org"], added.OutLines);
-        Assert.Equal(["erika@example.org", "max@example.org"], (await _sandbox.RunAsync("members", "list", Bayern)).AssertSuccess().OutLines);
+        Assert.Equal(["erika@example.org\towner", "max@example.org"], (await _sandbox.RunAsync("members", "list", Bayern)).AssertSuccess().OutLines);
     }
 
     [Fact]
