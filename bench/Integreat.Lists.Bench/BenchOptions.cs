@@ -9,7 +9,7 @@ sealed record BenchOptions(int Members, int Size, bool Verp, string Sink, int Co
 {
     public const string Usage =
         "usage: integreat-lists-bench --members N --size BYTES --verp on|off --sink smtp-sink|inproc " +
-        "[--connections C (default 4)] [--warmup M (default 0: a first post to a second list of M members, not measured, " +
+        "[--connections C (default 8, the daemon's Delivery:Connections)] [--warmup M (default 0: a first post to a second list of M members, not measured, " +
         "so the measured post runs on warm JIT-compiled code)] [--log warning|information (default warning; information " +
         "writes the daemon's line per recipient to stderr, as a production daemon does to its console)] [--timeout SECONDS (default 900)] [--keep (keep the temp directory)] " +
         "[--intake POSTS (measure durable intake instead: POSTS posts of --size over --clients concurrent connections, default 8)] " +
@@ -65,7 +65,7 @@ sealed record BenchOptions(int Members, int Size, bool Verp, string Sink, int Co
             Int("size", null, 200, 20_000_000),
             verp == "on",
             sink,
-            Int("connections", 4, 1, 100),
+            Int("connections", new Core.Configuration.DeliveryOptions().Connections, 1, 100),
             Int("timeout", 900, 1, 86_400),
             values.ContainsKey("keep"),
             Int("warmup", 0, 0, 10_000_000),
