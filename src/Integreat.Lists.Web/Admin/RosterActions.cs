@@ -10,7 +10,8 @@ using Microsoft.AspNetCore.Routing;
 namespace Integreat.Lists.Web.Admin;
 
 /// <summary>The roster changes of the admin area, each a POST with field <c>address</c>:
-/// <c>/admin/{list}/roster/add</c> (<c>name</c>, <c>role</c>), <c>/remove</c>, <c>/moderation</c> (<c>on</c> = on|off),
+/// <c>/admin/{list}/roster/add</c> (<c>name</c>, <c>role</c>), <c>/remove</c> (asks first; removes only with
+/// <c>confirm</c> = yes, see <see cref="RemoveConfirmPage"/>), <c>/moderation</c> (<c>on</c> = on|off),
 /// <c>/role</c> (<c>role</c>; owners and site admins only) and <c>/enable</c> (delivery on, bounce score 0).</summary>
 /// <remarks>Removing an owner or moderator and changing roles need the right to change roles, so a moderator who
 /// administers the list cannot remove its owners. Every change is audited with channel <c>web</c>.</remarks>
@@ -29,11 +30,13 @@ public static class RosterActions
                 : c.T($"{outcome.Address} ist schon eingetragen.", $"{outcome.Address} is already on the roster.");
         }));
         group.MapPost("/admin/{list}/roster/remove", (HttpContext http, string list, ListAdministration lists, IRosterRepository roster)
-            => Change(http, list, (c, form) =>
+            => Act(http, list, (c, form) =>
             {
-                var address = Member(roster, c, form).Address;
-                lists.For(c.Actor, AdminContext.Channel).RemoveMember(c.List.Address, address);
-                return c.T($"{address} wurde entfernt.", $"{address} was removed.");
+                // The rights are checked before the question too, so nobody is asked about a removal they may not make.
+                var member = Member(roster, c, form);
+                if (form["confirm"] != RemoveConfirmPage.Yes) return RemoveConfirmPage.Render(c, member);
+                lists.For(c.Actor, AdminContext.Channel).RemoveMember(c.List.Address, member.Address);
+                return RosterPage.Render(c, c.T($"{member.Address} wurde entfernt.", $"{member.Address} was removed."));
             }));
         group.MapPost("/admin/{list}/roster/moderation", (HttpContext http, string list, MemberFlags flags) => Change(http, list, (c, form) =>
         {
@@ -58,15 +61,19 @@ public static class RosterActions
             }));
     }
 
-    /// <summary>Authorises, reads the form, runs <paramref name="change"/> and shows the roster with its notice;
-    /// bad input shows the roster with the problem (400), a forbidden change the 403 page.</summary>
+    /// <summary>Runs <paramref name="change"/> as <see cref="Act"/> does and shows the roster with its notice.</summary>
     static Task<IResult> Change(HttpContext http, string list, Func<AdminContext, IFormCollection, string> change)
+        => Act(http, list, (c, form) => RosterPage.Render(c, change(c, form)));
+
+    /// <summary>Authorises, reads the form and runs <paramref name="act"/>; bad input shows the roster with the
+    /// problem (400), a forbidden change the 403 page.</summary>
+    static Task<IResult> Act(HttpContext http, string list, Func<AdminContext, IFormCollection, IResult> act)
         => AdminGate.Run(http, list, AdminGate.Need.Administer, async c =>
         {
             var form = await http.Request.ReadFormAsync();
             try
             {
-                return RosterPage.Render(c, change(c, form));
+                return act(c, form);
             }
             catch (AdministrationException ex)
             {
@@ -82,7 +89,8 @@ public static class RosterActions
     static Member Member(IRosterRepository roster, AdminContext c, IFormCollection form)
     {
         var address = EmailAddress.Normalise(form["address"].ToString());
-        var member = roster.Find(c.List.Address, address) ?? throw new AdministrationException($"{address} is not a member of {c.List.Address}");
+        var member = roster.Find(c.List.Address, address) ?? throw new AdministrationException(
+            c.T($"{address} ist nicht auf der Liste {c.List.Address} eingetragen.", $"{address} is not a member of {c.List.Address}."));
         if (member.Role != MemberRole.Member && !c.Access.CanChangeRoles) throw new UnauthorizedAccessException();
         return member;
     }

@@ -55,7 +55,7 @@ public static class RosterPage
 
     /// <summary>The search and page of this request as a query string (HTML-encoded), so that the page an action
     /// answers with is the one the action was taken on.</summary>
-    static string Kept(AdminContext c)
+    internal static string Kept(AdminContext c)
     {
         var kept = new[] { "q", "page" }.Select(k => (Key: k, Value: c.Http.Request.Query[k].ToString().Trim()))
             .Where(k => k.Value.Length > 0).Select(k => k.Key + "=" + Uri.EscapeDataString(k.Value)).ToList();

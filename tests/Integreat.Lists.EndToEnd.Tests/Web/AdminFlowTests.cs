@@ -60,7 +60,7 @@ public sealed class AdminFlowTests(AdminFixture fixture) : IClassFixture<AdminFi
         var search = await Owner.GetAsync(B + "/roster?q=nora");
         await Ok(await Owner.SubmitAsync(B + "/roster", [new("address", "neu@example.net"), new("on", "on")], B + "/roster/moderation"));
         Assert.True(Find("neu@example.net")!.Moderated);
-        await Ok(await Owner.SubmitAsync(B + "/roster", [new("address", "neu@example.net")], B + "/roster/remove"));
+        await Ok(await Owner.SubmitAsync(B + "/roster", [new("address", "neu@example.net"), new("confirm", "yes")], B + "/roster/remove"));
 
         Assert.Contains("id=\"member-neu@example.net\"", search.Html);
         Assert.DoesNotContain("id=\"member-erika@example.org\"", search.Html);

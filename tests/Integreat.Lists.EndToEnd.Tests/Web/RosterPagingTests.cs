@@ -78,15 +78,26 @@ public sealed partial class RosterPagingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_action_on_a_later_page_of_a_search_answers_with_that_page_and_search()
+    public async Task Removing_on_a_later_page_of_a_search_asks_and_both_answers_keep_that_page_and_search()
     {
         var page = await PageAsync("?q=seite-&page=2");
         var address = Rows(page)[0];
-        var action = RemoveAction().Match(page);
-        Assert.Equal("?q=seite-&page=2", WebUtility.HtmlDecode(action.Groups[1].Value));
+        var kept = WebUtility.HtmlDecode(RemoveAction().Match(page).Groups[1].Value);
+        Assert.Equal("?q=seite-&page=2", kept);
 
-        using var response = await _owner.SubmitAsync(B + "/roster?q=seite-&page=2", [new("address", address)],
-            B + "/roster/remove" + WebUtility.HtmlDecode(action.Groups[1].Value));
+        using var asked = await _owner.SubmitAsync(B + "/roster?q=seite-&page=2", [new("address", address)], B + "/roster/remove" + kept);
+        var question = await asked.Content.ReadAsStringAsync();
+        var cancel = WebUtility.HtmlDecode(Cancel().Match(question).Groups[1].Value);
+        var confirm = WebUtility.HtmlDecode(Confirm().Match(question).Groups[1].Value);
+        var back = await PageAsync(cancel[(B + "/roster").Length..]);
+
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Equal((B + "/roster" + kept, B + "/roster/remove" + kept), (cancel, confirm));
+        Assert.Contains("1001 von 1002 Einträgen, Seite 2 von 3", back);
+        Assert.Contains(address, Rows(back));
+
+        using var response = await _owner.PostAsync(confirm,
+            [new("address", address), new("confirm", "yes"), new("__RequestVerificationToken", WebSession.TokenIn(question)!)]);
         var after = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -109,6 +120,12 @@ public sealed partial class RosterPagingTests : IAsyncLifetime
 
     [GeneratedRegex("<form method=\"post\" action=\"/admin/[^?\"]+/roster/remove(\\?[^\"]*)\" class=\"inline\" id=\"remove-form-")]
     private static partial Regex RemoveAction();
+
+    [GeneratedRegex("<a href=\"([^\"]+)\" id=\"cancel-remove\">")]
+    private static partial Regex Cancel();
+
+    [GeneratedRegex("<form method=\"post\" action=\"([^\"]+)\" class=\"inline\" id=\"confirm-remove-form\">")]
+    private static partial Regex Confirm();
 
     [GeneratedRegex("<tr id=\"member-([^\"]+)\">")]
     private static partial Regex Row();

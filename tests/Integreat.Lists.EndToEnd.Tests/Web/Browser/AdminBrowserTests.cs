@@ -37,6 +37,28 @@ public sealed class AdminBrowserTests(BrowserFixture fixture) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task An_owner_clicks_remove_is_asked_cancels_once_and_then_removes_the_member()
+    {
+        fixture.Site.Daemon.AddMembers(["weg@example.net"]);
+        var roster = fixture.Site.Daemon.Get<IRosterRepository>();
+        var page = await fixture.SignInAsync(AdminFixture.Owner);
+        await page.GotoAsync(Roster + "?q=weg");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Entfernen: weg@example.net" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mitglied entfernen?");
+        await BrowserFixture.ScreenshotAsync(page, "remove-question");
+        Assert.NotNull(roster.Find(AdminFixture.Bayern, "weg@example.net"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Abbrechen" }).ClickAsync();
+        await Expect(page.GetByLabel("Suchen")).ToHaveValueAsync("weg");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Entfernen: weg@example.net" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ja, entfernen" }).ClickAsync();
+
+        await Expect(page.GetByText("weg@example.net wurde entfernt.")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Suchen")).ToHaveValueAsync("weg");
+        Assert.Null(roster.Find(AdminFixture.Bayern, "weg@example.net"));
+    }
+
+    [Fact]
     public async Task A_moderator_opens_a_held_post_from_the_list_and_approves_it()
     {
         var id = await fixture.Site.HoldAsync("Grillabend", "Kommt alle!\r\n");
