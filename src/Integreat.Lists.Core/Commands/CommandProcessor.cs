@@ -66,7 +66,7 @@ public sealed class CommandProcessor(
         {
             Subaddress.Join => [new CommandLine("join", CommandWord.Join, [])],
             Subaddress.Leave => [new CommandLine("leave", CommandWord.Leave, [])],
-            Subaddress.Confirm => [new CommandLine("confirm " + recipient.Tag, CommandWord.Confirm, [recipient.Tag])],
+            Subaddress.Confirm => [new CommandLine(ConfirmQuote.German, CommandWord.Confirm, [recipient.Tag])],
             _ => CommandParser.Parse(message),
         };
         // Admin commands of one mail are confirmed together, by one mail to the owner; the reply keeps the order.
@@ -76,7 +76,7 @@ public sealed class CommandProcessor(
         var moderated = recipient.Subaddress == Subaddress.Confirm ? moderation.TryAnswer(list, recipient.Tag, message, sender) : null;
         var results = moderated is not null ? [moderated]
             : commands.Select(c => AdminWorkflow.IsAdmin(c.Word) && adminResults.MoveNext() ? adminResults.Current : Run(list, c, sender, mails))
-            .ToList();
+            .Select(r => recipient.Subaddress == Subaddress.Confirm ? ConfirmQuote.Describe(r) : r).ToList();
         // As in Mailman (NEWS 3.3.6), -join and -leave answer with the confirmation request alone.
         var implied = recipient.Subaddress is Subaddress.Join or Subaddress.Leave && mails.Count > 0;
         if (results.Any(r => r.Quiet))

@@ -18,7 +18,7 @@ public sealed class ConfirmationTokens(IPendingRequestStore store, IOptions<Comm
     /// <param name="address">The address concerned; the token is mailed there.</param>
     /// <param name="action">What the confirmation does.</param>
     /// <param name="commands">For <see cref="PendingAction.Admin"/>: the command lines to run; for
-    /// <see cref="PendingAction.Moderation"/>: the held post's id.</param>
+    /// <see cref="PendingAction.Moderation"/>: the held post's id, then its Subject.</param>
     /// <param name="lifetime">How long the token is valid; default <see cref="CommandOptions.ConfirmationLifetime"/>.</param>
     public string Issue(string list, string address, PendingAction action, IReadOnlyList<string>? commands = null,
         TimeSpan? lifetime = null)
@@ -43,7 +43,7 @@ public sealed class ConfirmationTokens(IPendingRequestStore store, IOptions<Comm
         => Take(list, token, a => a is not (PendingAction.Approval or PendingAction.Moderation), remove: true);
 
     /// <summary>Redeems a moderation token for <paramref name="list"/>: at most once, and only before it expires.</summary>
-    /// <returns>The request (its <see cref="PendingRequest.Commands"/> hold the held post's id), or null.</returns>
+    /// <returns>The request (its <see cref="PendingRequest.Commands"/> hold the held post's id, then its Subject), or null.</returns>
     public PendingRequest? RedeemModeration(string list, string token)
         => Take(list, token, a => a == PendingAction.Moderation, remove: true);
 

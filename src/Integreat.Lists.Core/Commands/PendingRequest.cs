@@ -11,13 +11,15 @@ public sealed class PendingRequest
     /// <summary>The list's posting address (normalised).</summary>
     public string List { get; set; } = "";
 
-    /// <summary>The address to subscribe or unsubscribe (normalised); for <see cref="PendingAction.Admin"/> the owner's.</summary>
+    /// <summary>The address to subscribe or unsubscribe (normalised); for <see cref="PendingAction.Admin"/> the owner's;
+    /// for <see cref="PendingAction.Moderation"/> the held post's author.</summary>
     public string Address { get; set; } = "";
 
     /// <summary>What happens on confirmation or approval.</summary>
     public PendingAction Action { get; set; }
 
-    /// <summary>The admin command lines to run (<see cref="PendingAction.Admin"/> only), as the owner wrote them.</summary>
+    /// <summary>The admin command lines to run (<see cref="PendingAction.Admin"/>), as the owner wrote them; for
+    /// <see cref="PendingAction.Moderation"/> the held post's id, then its Subject (older tokens: the id only).</summary>
     public List<string> Commands { get; set; } = [];
 
     /// <summary>When the request was made (UTC).</summary>

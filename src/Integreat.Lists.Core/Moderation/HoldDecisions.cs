@@ -52,9 +52,12 @@ public sealed class HoldDecisions(
             lists.Update(list);
         }
         approved = (list, distribution);
+        var name = PostName.Of(post);
         return new HoldOutcome(true,
-            $"Die Nachricht {id} wurde freigegeben; sie wird jetzt an {count} Mitglieder verteilt." + (accepted ? $" {post.Sender} darf künftig ohne Prüfung schreiben." : ""),
-            $"The post {id} was approved and is now being delivered to {count} members." + (accepted ? $" {post.Sender} may post without moderation from now on." : ""));
+            $"Die Nachricht {name.German} wurde freigegeben und wird jetzt an {(count == 1 ? "ein Mitglied" : $"{count} Mitglieder")} verteilt."
+            + (accepted ? $" {post.Sender} darf künftig ohne Prüfung an die Liste schreiben." : ""),
+            $"The post {name.English} was approved and is now being delivered to {count} member{(count == 1 ? "" : "s")}."
+            + (accepted ? $" {post.Sender} may post without moderation from now on." : ""));
     }
 
     /// <summary>Rejects the held post <paramref name="id"/>; the poster gets <paramref name="reason"/> (may be empty).</summary>
@@ -65,13 +68,18 @@ public sealed class HoldDecisions(
             var notice = PosterNotice.Rejected(templates, list, post, reason.Trim(), time);
             handoff.Hand(id + "-reject", list, notice.MessageId, list.Addresses.Bounces, [post.EnvelopeSender], notice.Bytes);
         }
-        return new HoldOutcome(true, $"Die Nachricht {id} wurde abgelehnt.", $"The post {id} was rejected.");
+        var name = PostName.Of(post);
+        // A bounce or auto-reply gets no notice (RFC 3834); the moderator should not expect the poster to hear of it.
+        return new HoldOutcome(true,
+            $"Die Nachricht {name.German} wurde abgelehnt." + (post.MayNotify ? " Die absendende Person erhält eine Nachricht darüber." : ""),
+            $"The post {name.English} was rejected." + (post.MayNotify ? " The poster is told so." : ""));
     });
 
     /// <summary>Deletes the held post <paramref name="id"/> without telling the poster; <paramref name="note"/> goes
     /// to the audit log only.</summary>
     public HoldOutcome Discard(string id, string actor, string channel, string note = "") => Decide(id, actor, channel, "discard",
-        (_, _) => new HoldOutcome(true, $"Die Nachricht {id} wurde verworfen.", $"The post {id} was discarded." + (note.Length > 0 ? " " + note : "")));
+        (_, post) => new HoldOutcome(true, $"Die Nachricht {PostName.Of(post).German} wurde verworfen; die absendende Person erfährt davon nichts.",
+            $"The post {PostName.Of(post).English} was discarded; the poster is not told." + (note.Length > 0 ? " " + note : "")));
 
     /// <summary>Discards an expired hold with one notice to the poster.</summary>
     public HoldOutcome Expire(string id) => Decide(id, "system", "expiry", "expire", (list, post) =>
@@ -81,7 +89,7 @@ public sealed class HoldDecisions(
             var notice = PosterNotice.Expired(templates, list, post, time);
             handoff.Hand(id + "-expired", list, notice.MessageId, list.Addresses.Bounces, [post.EnvelopeSender], notice.Bytes);
         }
-        return new HoldOutcome(true, $"Die Nachricht {id} ist abgelaufen.", $"The post {id} expired.");
+        return new HoldOutcome(true, $"Die Nachricht {PostName.Of(post).German} ist abgelaufen.", $"The post {PostName.Of(post).English} expired.");
     });
 
     HoldOutcome Decide(string id, string actor, string channel, string verb, Func<MailingList, HeldPost, HoldOutcome> step)
@@ -90,7 +98,7 @@ public sealed class HoldDecisions(
         var list = post is null ? null : lists.Find(post.List);
         if (post is null || list is null) return HoldOutcome.Unknown(id);
         var outcome = step(list, post);
-        if (!holds.Remove(id)) return HoldOutcome.Unknown(id);
+        if (!holds.Remove(id)) return HoldOutcome.Unknown(PostName.Of(post));
         spool.Delete(QueueName.Hold, id);
         audit.Add(AuditEntry.Create(list.Address, time.GetUtcNow().UtcDateTime, actor, channel, $"{verb} {id}", outcome.English));
         logger.HoldDecided(post.MessageId, list.Address, id, verb, actor);

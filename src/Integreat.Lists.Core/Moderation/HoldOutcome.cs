@@ -6,8 +6,15 @@ namespace Integreat.Lists.Core.Moderation;
 /// <param name="English">What happened, in English.</param>
 public sealed record HoldOutcome(bool Done, string German, string English)
 {
-    /// <summary>The outcome for a hold that does not exist (any more).</summary>
+    /// <summary>The outcome for a hold id that does not exist (any more), when only the id is known (an operator
+    /// typed it, or a page address carries it).</summary>
     public static HoldOutcome Unknown(string id) => new(false,
         $"Die zurückgehaltene Nachricht {id} gibt es nicht (mehr); vielleicht hat schon jemand entschieden.",
         $"There is no held post {id} (any more); someone may have decided already.");
+
+    /// <summary>The outcome for the post <paramref name="name"/> that is no longer held: someone else decided
+    /// first (by mail, on the web, by CLI or API), or it expired.</summary>
+    public static HoldOutcome Unknown(PostName name) => new(false,
+        $"Die Nachricht {name.German} wird nicht mehr zurückgehalten: Jemand anderes hat schon entschieden, oder sie ist abgelaufen. Sie müssen nichts mehr tun.",
+        $"The post {name.English} is no longer held: someone else decided already, or it expired. There is nothing left to do.");
 }

@@ -63,7 +63,8 @@ public sealed class HoldQueue(
         if (moderators.Count == 0) logger.NoModerator(post.MessageId, list.Address, post.Id);
         else
         {
-            var token = tokens.Issue(list.Address, post.Sender, PendingAction.Moderation, [post.Id], post.ExpiresUtc - time.GetUtcNow().UtcDateTime);
+            // The Subject rides along so that a reply after someone else's decision can still name the post.
+            var token = tokens.Issue(list.Address, post.Sender, PendingAction.Moderation, [post.Id, post.Subject], post.ExpiresUtc - time.GetUtcNow().UtcDateTime);
             var notice = ModeratorNotice.Compose(templates, list, post, token, moderators, raw, time);
             handoff.Hand(post.Id + "-hold", list, notice.MessageId, list.Addresses.Bounces, moderators, notice.Bytes);
         }

@@ -19,6 +19,22 @@ public sealed partial record ModerationVerb(string Verb, bool AcceptSender, stri
         ["discard"] = "discard", ["verwerfen"] = "discard",
     };
 
+    /// <summary>What the moderator did, in German words of the reply (<c>freigeben</c>, <c>ablehnen</c> …), for the results.</summary>
+    public string German => Verb switch
+    {
+        "approve" => AcceptSender ? "freigeben und Absender künftig zulassen" : "freigeben",
+        "reject" => "ablehnen",
+        _ => "verwerfen",
+    };
+
+    /// <summary>What the moderator did, in English words (<c>approve</c>, <c>reject</c> …), for the results.</summary>
+    public string English => Verb switch
+    {
+        "approve" => AcceptSender ? "approve and accept the sender from now on" : "approve",
+        "reject" => "reject",
+        _ => "discard",
+    };
+
     /// <summary>Reads the answer from <paramref name="reply"/>; null when it holds none of the words.</summary>
     public static ModerationVerb? Parse(MimeMessage reply)
     {

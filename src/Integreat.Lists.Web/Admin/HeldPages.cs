@@ -52,7 +52,7 @@ public static class HeldPages
         var posts = c.Http.RequestServices.GetRequiredService<IHeldPostStore>().List(c.List.Address);
         var rows = string.Concat(posts.Select(p =>
             $"<tr id=\"held-{Html.E(p.Id)}\"><td>{WebTime.Format(p.HeldUtc, c.Ui)}</td><td>{Html.E(p.Sender)}</td>" +
-            $"<td><a href=\"{c.Base}/held/{Html.Segment(p.Id)}\" id=\"show-{Html.E(p.Id)}\">{Html.E(p.Subject.Length > 0 ? p.Subject : c.T("(kein Betreff)", "(no subject)"))}</a></td>" +
+            $"<td><a href=\"{c.Base}/held/{Html.Segment(p.Id)}\" id=\"show-{Html.E(p.Id)}\">{Html.E(c.T(PostName.SubjectGerman(p.Subject), PostName.SubjectEnglish(p.Subject)))}</a></td>" +
             $"<td>{Html.E(string.Join("; ", p.Reasons))}</td></tr>"));
         var body = posts.Count == 0
             ? $"<p id=\"no-held\">{c.T("Es werden keine Nachrichten zurückgehalten.", "No posts are held.")}</p>"
@@ -81,7 +81,7 @@ public static class HeldPages
             $"<p><label for=\"reject-reason\">{c.T("Grund für die Ablehnung (geht an die absendende Person)", "Reason for rejecting (sent to the poster)")}</label><br>" +
             "<textarea id=\"reject-reason\" name=\"reason\" rows=\"3\"></textarea></p>" +
             Html.Button("reject", c.T("Ablehnen", "Reject"), "decision", "reject"));
-        return AdminPage.Render(c, post.Subject.Length > 0 ? post.Subject : c.T("(kein Betreff)", "(no subject)"), facts + decide);
+        return AdminPage.Render(c, c.T(PostName.SubjectGerman(post.Subject), PostName.SubjectEnglish(post.Subject)), facts + decide);
     }
 
     static MimeMessage? Load(ISpool spool, string id)
