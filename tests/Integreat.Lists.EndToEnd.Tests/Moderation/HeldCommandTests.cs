@@ -57,6 +57,7 @@ public sealed class HeldCommandTests : IAsyncLifetime
 
         var approve = await RunAsync("held", "approve", id);
         Assert.True(approve.Code == 0, approve.Error);
+        Assert.StartsWith("The post \"Sommerfest\" from fremd@example.com was approved", Assert.Single(approve.Lines));
         await _smarthost.WaitForRecipientsAsync(3, Timeout);
         Assert.Empty(_daemon.Get<ISpool>().List(QueueName.Hold));
         var again = await RunAsync("held", "reject", id, "--reason", "zu spät");

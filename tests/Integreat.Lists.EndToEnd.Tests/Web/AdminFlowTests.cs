@@ -147,8 +147,11 @@ public sealed class AdminFlowTests(AdminFixture fixture) : IClassFixture<AdminFi
         var id = await fixture.HoldAsync("Werbung");
         var poster = fixture.Daemon.Get<IHeldPostStore>().Find(id)!.Sender;
 
-        await Ok(await Owner.SubmitAsync(B + "/held/" + id, [new("decision", "reject"), new("reason", "Bitte nur Termine")]));
+        var page = await Ok(await Owner.SubmitAsync(B + "/held/" + id, [new("decision", "reject"), new("reason", "Bitte nur Termine")]));
         await fixture.Smarthost.WaitForAsync(h => h.Messages.Count(m => m.Recipients.Contains(poster)) == 2, WebSession.Timeout);
+
+        // The page names the post as its moderators know it, not by its spool id.
+        Assert.Contains($"Die Nachricht „Werbung“ von {poster} wurde abgelehnt.", System.Net.WebUtility.HtmlDecode(page));
 
         var notice = fixture.Smarthost.Messages.Last(m => m.Recipients.Contains(poster)).ToMimeMessage();
         Assert.Contains("Bitte nur Termine", notice.TextBody);
