@@ -125,11 +125,13 @@ public sealed class ListAdministration(IListRepository lists, IRosterRepository 
 
     /// <summary>Removes one address from a list's roster.</summary>
     /// <returns>The normalised address that was removed.</returns>
-    /// <exception cref="AdministrationException">The list does not exist, or the address is invalid or not on it.</exception>
+    /// <exception cref="AdministrationException">The list does not exist, the address is invalid or not on it, or it is
+    /// the list's last owner (<see cref="LastOwnerRule"/>).</exception>
     public string RemoveMember(string list, string address)
     {
         var target = GetList(list).Address;
         var normalised = ParseAddress(address);
+        if (roster.Find(target, normalised) is { } member) LastOwnerRule.Check(roster, member);
         if (!roster.Remove(target, normalised)) throw new AdministrationException($"{normalised} is not a member of {target}");
         Audit(target, "members remove " + normalised, "removed");
         return normalised;

@@ -18,10 +18,12 @@ public sealed class MemberFlags(IRosterRepository roster, IAuditLog audit, TimeP
     }
 
     /// <summary>Gives <paramref name="address"/> the role <paramref name="role"/> on <paramref name="list"/>.</summary>
-    /// <exception cref="AdministrationException">The address is not on the roster.</exception>
+    /// <exception cref="AdministrationException">The address is not on the roster, or it is the list's last owner and
+    /// <paramref name="role"/> is not <see cref="MemberRole.Owner"/> (<see cref="LastOwnerRule"/>).</exception>
     public void SetRole(string list, string address, MemberRole role, string actor, string channel)
     {
         var member = Find(list, address);
+        if (role != MemberRole.Owner) LastOwnerRule.Check(roster, member);
         member.Role = role;
         var name = role.ToString().ToLowerInvariant();
         Save(member, actor, channel, $"set role {member.Address} {name}", name);

@@ -1,4 +1,5 @@
 using Integreat.Lists.Core.Abstractions;
+using Integreat.Lists.Core.Administration;
 using Integreat.Lists.Core.Model;
 using Integreat.Lists.Core.Notices;
 
@@ -7,7 +8,7 @@ namespace Integreat.Lists.Core.Commands;
 /// <summary>Carries out one checked admin command on a roster, once its sender is authenticated (by the
 /// confirmation round trip or by a trusted DKIM result). Welcomes added members and says goodbye to removed ones.</summary>
 /// <remarks>Two guards keep a list administrable: only owners change roles or remove owners and moderators, and the
-/// last owner can neither be removed nor lose the role.</remarks>
+/// last owner can neither be removed nor lose the role (<see cref="LastOwnerRule"/>, shared with the other channels).</remarks>
 public sealed class RosterCommands(IRosterRepository roster, ITemplateRenderer templates, TimeProvider time)
 {
     /// <summary>True when <paramref name="member"/> may give admin commands on <paramref name="list"/>: an owner, or a
@@ -28,7 +29,7 @@ public sealed class RosterCommands(IRosterRepository roster, ITemplateRenderer t
             AdminAction.AddMember => AddMember(list, command, admin, mails),
             AdminAction.RemoveMember => RemoveMember(list, target, admin, mails),
             AdminAction.AddRole => AddRole(list, command, target, admin, mails),
-            AdminAction.RemoveRole => RemoveRole(list, command, target),
+            AdminAction.RemoveRole => RemoveRole(command, target),
             _ => SetModerated(command, target),
         };
         return new(german, english, before != Snapshot(roster.Find(list.Address, command.Address)));
@@ -48,7 +49,7 @@ public sealed class RosterCommands(IRosterRepository roster, ITemplateRenderer t
     (string, string) RemoveMember(MailingList list, Member? target, Member admin, List<OutgoingMail> mails)
     {
         if (target is null) return ("war kein Mitglied", "was not a member");
-        if (IsLastOwner(list, target)) return LastOwner;
+        if (LastOwnerRule.Applies(roster, target)) return LastOwner;
         if (!roster.Remove(list.Address, target.Address)) return ("war kein Mitglied", "was not a member");
         mails.Add(WelcomeNotice.Goodbye(templates, list, target.Address, admin.Address, time));
         return ("entfernt", "removed");
@@ -65,16 +66,16 @@ public sealed class RosterCommands(IRosterRepository roster, ITemplateRenderer t
             return ($"aufgenommen als {de}", $"added as {en}");
         }
         if (target.Role == command.Role) return ($"war schon {de}", $"was already {en}");
-        if (IsLastOwner(list, target)) return LastOwner;
+        if (LastOwnerRule.Applies(roster, target)) return LastOwner;
         target.Role = command.Role;
         return roster.Update(target) ? ($"ist jetzt {de}", $"is now {en}") : ("war kein Mitglied", "was not a member");
     }
 
-    (string, string) RemoveRole(MailingList list, AdminCommand command, Member? target)
+    (string, string) RemoveRole(AdminCommand command, Member? target)
     {
         var (de, en) = RoleWords(command.Role);
         if (target?.Role != command.Role) return ($"war nicht {de}", $"was not {en}");
-        if (IsLastOwner(list, target)) return LastOwner;
+        if (LastOwnerRule.Applies(roster, target)) return LastOwner;
         target.Role = MemberRole.Member;
         return roster.Update(target) ? ($"ist nicht mehr {de}, bleibt aber Mitglied", $"is no longer {en} but stays a member")
             : ("war kein Mitglied", "was not a member");
@@ -89,11 +90,7 @@ public sealed class RosterCommands(IRosterRepository roster, ITemplateRenderer t
             : ("Beiträge werden nicht mehr zurückgehalten", "posts are no longer held");
     }
 
-    static readonly (string, string) LastOwner = ("ist die einzige Besitzerin oder der einzige Besitzer der Liste; bitte zuerst eine weitere Adresse als Besitzer eintragen",
-        "is the list's only owner; please add another owner first");
-
-    bool IsLastOwner(MailingList list, Member target)
-        => target.Role == MemberRole.Owner && roster.Staff(list.Address).Count(m => m.Role == MemberRole.Owner) == 1;
+    static readonly (string, string) LastOwner = (LastOwnerRule.German, LastOwnerRule.English);
 
     static (string German, string English) RoleWords(MemberRole role) => role == MemberRole.Owner
         ? ("Besitzer/in", "owner") : ("Moderator/in", "moderator");

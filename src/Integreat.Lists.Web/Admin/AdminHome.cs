@@ -32,7 +32,7 @@ public static class AdminHome
             }
             catch (AdministrationException ex)
             {
-                return Home(http, ex.Message, StatusCodes.Status400BadRequest);
+                return Home(http, ui.T(ex.German ?? ex.Message, ex.Message), StatusCodes.Status400BadRequest);
             }
         });
         group.MapGet("/admin/{list}", (HttpContext http, string list, IRosterRepository roster, IHeldPostStore held, IPendingRequestStore pending)

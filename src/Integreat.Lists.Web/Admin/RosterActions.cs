@@ -14,7 +14,8 @@ namespace Integreat.Lists.Web.Admin;
 /// <c>confirm</c> = yes, see <see cref="RemoveConfirmPage"/>), <c>/moderation</c> (<c>on</c> = on|off),
 /// <c>/role</c> (<c>role</c>; owners and site admins only) and <c>/enable</c> (delivery on, bounce score 0).</summary>
 /// <remarks>Removing an owner or moderator and changing roles need the right to change roles, so a moderator who
-/// administers the list cannot remove its owners. Every change is audited with channel <c>web</c>.</remarks>
+/// administers the list cannot remove its owners; the last owner is neither removed nor demoted
+/// (<see cref="LastOwnerRule"/>). Every change is audited with channel <c>web</c>.</remarks>
 public static class RosterActions
 {
     /// <summary>Maps the endpoints.</summary>
@@ -32,8 +33,10 @@ public static class RosterActions
         group.MapPost("/admin/{list}/roster/remove", (HttpContext http, string list, ListAdministration lists, IRosterRepository roster)
             => Act(http, list, (c, form) =>
             {
-                // The rights are checked before the question too, so nobody is asked about a removal they may not make.
+                // The rights and the last-owner rule are checked before the question too, so nobody is asked about a
+                // removal that would be refused.
                 var member = Member(roster, c, form);
+                LastOwnerRule.Check(roster, member);
                 if (form["confirm"] != RemoveConfirmPage.Yes) return RemoveConfirmPage.Render(c, member);
                 lists.For(c.Actor, AdminContext.Channel).RemoveMember(c.List.Address, member.Address);
                 return RosterPage.Render(c, c.T($"{member.Address} wurde entfernt.", $"{member.Address} was removed."));
@@ -77,7 +80,7 @@ public static class RosterActions
             }
             catch (AdministrationException ex)
             {
-                return RosterPage.Render(c, ex.Message, StatusCodes.Status400BadRequest);
+                return RosterPage.Render(c, c.T(ex.German ?? ex.Message, ex.Message), StatusCodes.Status400BadRequest);
             }
             catch (UnauthorizedAccessException)
             {

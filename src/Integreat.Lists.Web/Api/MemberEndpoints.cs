@@ -37,8 +37,8 @@ internal static class MemberEndpoints
             backend.Lists(ApiAuthentication.Token(context)).RemoveMember(list, address);
             return TypedResults.NoContent();
         }))
-            .WithName("RemoveMember").WithSummary("Removes an address from the roster (no notice is sent).")
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("RemoveMember").WithSummary("Removes an address from the roster (no notice is sent); refuses the list's last owner (400).")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     static bool TryRole(string? word, out MemberRole role)
