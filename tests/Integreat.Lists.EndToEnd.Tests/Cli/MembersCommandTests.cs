@@ -52,6 +52,17 @@ public sealed class MembersCommandTests : IDisposable
             (await _sandbox.RunAsync("members", "remove", Bayern, "erika@example.org")).AssertBadInput());
 
     [Fact]
+    public async Task Remove_of_the_only_owner_is_bad_input_and_the_owner_stays()
+    {
+        await _sandbox.RunAsync("members", "add", Bayern, "chefin@example.org", "--role", "owner");
+
+        Assert.Equal("error: chefin@example.org is the list's only owner; please add another owner first",
+            (await _sandbox.RunAsync("members", "remove", Bayern, "chefin@example.org")).AssertBadInput());
+
+        Assert.Equal(["chefin@example.org\towner"], (await _sandbox.RunAsync("members", "list", Bayern)).OutLines);
+    }
+
+    [Fact]
     public async Task Approve_subscribes_a_confirmed_address_waiting_for_approval()
     {
         using (var store = new LiteStore(_sandbox.Settings.Storage.DatabasePath))

@@ -56,6 +56,22 @@ public sealed class ApiEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deleting_the_only_owner_is_refused_with_400_and_the_owner_stays()
+    {
+        _api.Daemon.AddMembers(["chefin@example.org"], Core.Model.MemberRole.Owner);
+        var before = Audit().Count;
+
+        var refused = await _http.DeleteAsync($"/api/v1/lists/{Bayern}/members/chefin@example.org");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("chefin@example.org is the list's only owner; please add another owner first",
+            (await JsonAsync(refused)).GetProperty("detail").GetString());
+        Assert.Equal(Core.Model.MemberRole.Owner, _api.Daemon.Get<IRosterRepository>().Find(Bayern, "chefin@example.org")?.Role);
+        Assert.Equal(before, Audit().Count);
+    }
+
+    [Fact]
     public async Task An_unknown_list_answers_404_to_a_site_token()
     {
         using var site = _api.Client(await _api.CreateTokenAsync());
