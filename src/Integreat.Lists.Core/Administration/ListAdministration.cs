@@ -16,6 +16,7 @@ public sealed class ListAdministration(IListRepository lists, IRosterRepository 
     public const string Channel = "cli";
 
     string _actor = Channel, _channel = Channel;
+    readonly ListAddresses _addresses = new(lists);
 
     /// <summary>The same use cases, audited as done by <paramref name="actor"/> through <paramref name="channel"/>
     /// (the web admin area: the signed-in address and <c>web</c>).</summary>
@@ -32,7 +33,7 @@ public sealed class ListAdministration(IListRepository lists, IRosterRepository 
     public MailingList CreateList(string address, string? name)
     {
         var normalised = ParseAddress(address);
-        if (lists.Find(normalised) is null) RefuseAddressClash(normalised);
+        if (lists.Find(normalised) is null) _addresses.RefuseNewList(normalised);
         var list = MailingList.Create(normalised, name, time.GetUtcNow().UtcDateTime);
         if (!lists.Insert(list)) throw new AdministrationException($"list {normalised} exists already");
         return list;
@@ -106,8 +107,8 @@ public sealed class ListAdministration(IListRepository lists, IRosterRepository 
         var normalised = addresses.Select(ParseAddress).ToList();
         foreach (var address in normalised)
         {
-            if (ListAddressOf(address) is { } named)
-                throw new AdministrationException($"{address} is {Describe(named)}; a list address cannot be a member (mail loop)");
+            if (_addresses.ListAddressOf(address) is { } named)
+                throw new AdministrationException($"{address} is {ListAddresses.Describe(named)}; a list address cannot be a member (mail loop)");
             if (!force && Forgotten(address) is { } forgotten)
                 throw new AdministrationException($"{address} was forgotten on request on {forgotten:yyyy-MM-dd}; " +
                     $"only if the person asks to be added again: 'person allow {address}' (or add it with --force)");
@@ -176,7 +177,7 @@ public sealed class ListAdministration(IListRepository lists, IRosterRepository 
     }
 
     List<(ImportRow Row, bool Valid, string Address)> Parse(IReadOnlyList<ImportRow> rows)
-        => rows.Select(r => (Row: r, Valid: EmailAddress.TryParse(r.Address, out var a) && ListAddressOf(a) is null, Address: a)).ToList();
+        => rows.Select(r => (Row: r, Valid: EmailAddress.TryParse(r.Address, out var a) && _addresses.ListAddressOf(a) is null, Address: a)).ToList();
 
     static ImportReport Invalid(List<(ImportRow Row, bool Valid, string Address)> parsed)
         => new(parsed.Where(p => !p.Valid).Select(p => new ImportLine(p.Row.Line, ImportOutcome.Invalid, p.Row.Address.Trim())).ToList());
@@ -186,32 +187,6 @@ public sealed class ListAdministration(IListRepository lists, IRosterRepository 
 
     void Audit(string list, string command, string result)
         => audit?.Add(AuditEntry.Create(list, time.GetUtcNow().UtcDateTime, _actor, _channel, command, result));
-
-    /// <summary>The suffixes of a list's sub-addresses, as <see cref="ListRecipient.Resolve"/> recognises them.</summary>
-    static readonly string[] SubaddressSuffixes = ["-request", "-owner", "-bounces", "-join", "-leave", "-confirm"];
-
-    /// <summary>The list address <paramref name="address"/> names (posting or sub-address, with or without a
-    /// VERP/token tag), or null when it names none of the existing lists.</summary>
-    ListRecipient? ListAddressOf(string address) => ListRecipient.Resolve(address, a => lists.Find(a) is not null);
-
-    /// <summary>Refuses a new list whose posting address would take over an existing list's address, or whose
-    /// sub-addresses would shadow another list's posting address.</summary>
-    void RefuseAddressClash(string posting)
-    {
-        if (ListAddressOf(posting) is { } named)
-            throw new AdministrationException($"{posting} is {Describe(named)}; choose another address");
-        var at = posting.LastIndexOf('@');
-        foreach (var suffix in SubaddressSuffixes)
-        {
-            var sub = posting[..at] + suffix + posting[at..];
-            if (lists.Find(sub) is not null)
-                throw new AdministrationException($"list {sub} exists and would collide with the {suffix[1..]} address of {posting}; choose another address");
-        }
-    }
-
-    static string Describe(ListRecipient named) => named.Subaddress == Subaddress.Posting
-        ? $"the posting address of list {named.List}"
-        : $"the {named.Subaddress.ToString().ToLowerInvariant()} address of list {named.List}";
 
     static string ParseAddress(string text)
         => EmailAddress.TryParse(text, out var normalised) ? normalised : throw new AdministrationException($"'{text}' is not a valid address");
