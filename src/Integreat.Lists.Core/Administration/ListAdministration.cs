@@ -21,7 +21,7 @@ public sealed class ListAdministration(IListRepository lists, IRosterRepository 
     /// <summary>The same use cases, audited as done by <paramref name="actor"/> through <paramref name="channel"/>
     /// (the web admin area: the signed-in address and <c>web</c>).</summary>
     public ListAdministration For(string actor, string channel)
-        => new(lists, roster, time, audit, people) { _actor = actor, _channel = channel };
+        => new(lists, roster, time, audit, people, templates) { _actor = actor, _channel = channel };
 
     /// <summary>Creates a list with the default settings (see <see cref="MailingList.Create"/>).</summary>
     /// <param name="address">The posting address, e.g. <c>bayern@lists.integreat.example</c>.</param>
