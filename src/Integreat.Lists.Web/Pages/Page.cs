@@ -50,7 +50,7 @@ public static class Page
               $"<a href=\"/logout\" id=\"nav-logout\">{ui.T("Abmelden", "Log out")}</a>";
         return "<header>\n<nav aria-label=\"" + ui.T("Hauptnavigation", "Main navigation") + "\">" +
                "<span class=\"site\">Integreat.Lists</span> " + session +
-               $" <a href=\"{Html.E(context.Request.Path.ToString())}?lang={other}\" lang=\"{other}\" id=\"language-switch\">{switchLabel}</a>" +
+               $" <a href=\"{Html.E(LanguageSwitch.Href(context, other))}\" lang=\"{other}\" id=\"language-switch\">{switchLabel}</a>" +
                "</nav>\n</header>\n";
     }
 }
