@@ -37,17 +37,14 @@ public sealed class ConfirmationTokens(IPendingRequestStore store, IOptions<Comm
 
     /// <summary>Redeems <paramref name="token"/> for <paramref name="list"/>: at most once, and only before it expires.</summary>
     /// <returns>The request, or null when the token is unknown, used, expired or for another list.</returns>
-    /// <remarks>A moderation token is never redeemed here, only by <see cref="RedeemModeration"/>, so a token for a
-    /// held post can never subscribe anybody.</remarks>
+    /// <remarks>A moderation token is never redeemed here (<see cref="FindModeration"/> reads it; it lasts as long as
+    /// its hold), so a token for a held post can never subscribe anybody.</remarks>
     public PendingRequest? Redeem(string list, string token)
         => Take(list, token, a => a is not (PendingAction.Approval or PendingAction.Moderation), remove: true);
 
-    /// <summary>Redeems a moderation token for <paramref name="list"/>: at most once, and only before it expires.</summary>
+    /// <summary>The valid moderation request of <paramref name="token"/> on <paramref name="list"/>; it is not used up
+    /// (the hold it names is decided only once), and expires with the hold.</summary>
     /// <returns>The request (its <see cref="PendingRequest.Commands"/> hold the held post's id, then its Subject), or null.</returns>
-    public PendingRequest? RedeemModeration(string list, string token)
-        => Take(list, token, a => a == PendingAction.Moderation, remove: true);
-
-    /// <summary>The valid moderation request of <paramref name="token"/> on <paramref name="list"/>, without using it up.</summary>
     public PendingRequest? FindModeration(string list, string token)
         => Take(list, token, a => a == PendingAction.Moderation, remove: false);
 

@@ -7,7 +7,7 @@ namespace Integreat.Lists.Core.Moderation;
 
 /// <summary>Answers mail to <c>LIST-confirm+TOKEN@</c> when the token belongs to a held post: the words in the reply
 /// decide (<see cref="ModerationVerb"/>). The token is the authentication, as for admin commands: it was only ever
-/// mailed to the moderators; a guessed, expired or used token does nothing.</summary>
+/// mailed to the moderators; a guessed or expired token does nothing, and a hold is decided only once.</summary>
 /// <remarks>The results quote what the moderator did and which post it was (<c>freigeben: „Betreff“ von ADRESSE</c>),
 /// never the token (<see cref="ConfirmQuote"/> says why) nor the post's spool id, which means nothing by mail.</remarks>
 public sealed class ModerationReplies(ConfirmationTokens tokens, HoldDecisions decisions, IHeldPostStore holds)
@@ -18,22 +18,27 @@ public sealed class ModerationReplies(ConfirmationTokens tokens, HoldDecisions d
     /// caller then treats it as a subscription confirmation).</returns>
     public CommandResult? TryAnswer(MailingList list, string token, MimeMessage reply, string moderator)
     {
+        // The token is not used up by an answer: the hold is decided only once (the command runner answers one mail
+        // at a time), and a later answer, typically a second moderator's, must still learn which post it was and that
+        // nothing is left to do. The token expires with the hold.
         if (tokens.FindModeration(list.Address, token) is not { Commands.Count: > 0 } pending) return null;
         var name = Name(pending);
-        // Without a word the token stays valid, so the moderator can simply answer again.
+        var id = pending.Commands[0];
         if (ModerationVerb.Parse(reply) is not { } verb)
-            return new("Antwort zu " + name.German, "Bitte antworten Sie mit „freigeben“, „ablehnen GRUND“ oder „verwerfen“ in der ersten Zeile.",
-                "Please reply with \"approve\", \"reject REASON\" or \"discard\" on the first line.") { EnglishCommand = "reply to " + name.English };
-        var request = tokens.RedeemModeration(list.Address, token);
-        if (request is null || request.Commands.Count == 0) return ConfirmQuote.Unknown();
-        var id = request.Commands[0];
+        {
+            var gone = holds.Find(id) is null ? HoldOutcome.Unknown(name) : null;
+            return new("Antwort zu " + name.German,
+                gone?.German ?? "Bitte antworten Sie mit „freigeben“, „ablehnen GRUND“ oder „verwerfen“ in der ersten Zeile.",
+                gone?.English ?? "Please reply with \"approve\", \"reject REASON\" or \"discard\" on the first line.") { EnglishCommand = "reply to " + name.English };
+        }
         var outcome = verb.Verb switch
         {
             "approve" => decisions.Approve(id, verb.AcceptSender, moderator, "mail"),
             "reject" => decisions.Reject(id, verb.Reason, moderator, "mail"),
             _ => decisions.Discard(id, moderator, "mail"),
         };
-        // Decided elsewhere first: the outcome could only name the id, which a moderator by mail never saw.
+        // Decided before (by another answer, on the web, by CLI or API) or expired: the outcome could only name the
+        // id, which a moderator by mail never saw.
         if (!outcome.Done) outcome = HoldOutcome.Unknown(name);
         return new(verb.German + ": " + name.German, outcome.German, outcome.English) { EnglishCommand = verb.English + ": " + name.English };
     }

@@ -133,7 +133,7 @@ public sealed partial class HoldTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ReplyingFreigebenDistributesThePostOnceAndUsesTheTokenUp()
+    public async Task ReplyingFreigebenDistributesThePostOnceAndALaterAnswerChangesNothing()
     {
         var (moderator, _) = await HoldAsync();
 
@@ -149,7 +149,7 @@ public sealed partial class HoldTests : IAsyncLifetime
 
         // The same token again (a replay, or a second moderator's late answer) does nothing.
         await ReplyAsync(ConfirmAddress(moderator), "freigeben", total: 7);
-        Assert.Contains("abgelaufen oder wurde schon verwendet", ReplyText());
+        Assert.Contains("wird nicht mehr zurückgehalten", ReplyText());
         Assert.Equal(2, ToMembers().Sum(c => c.Recipients.Count));
     }
 

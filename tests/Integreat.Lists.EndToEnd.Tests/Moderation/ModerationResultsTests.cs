@@ -116,7 +116,7 @@ public sealed class ModerationResultsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Unknown_and_used_tokens_get_a_clear_answer_that_does_not_echo_the_token()
+    public async Task An_unknown_token_gets_a_clear_answer_that_does_not_echo_the_token()
     {
         var guessed = new string('a', 40);
         var (german, english) = await AnswerAsync($"bayern-confirm+{guessed}@lists.integreat.example", "freigeben");
@@ -125,15 +125,31 @@ public sealed class ModerationResultsTests : IAsyncLifetime
         Assert.Contains("unbekannt, abgelaufen oder wurde schon verwendet", german);
         Assert.Contains("\n> confirm (code from the notice)\n", english);
         Assert.DoesNotContain(guessed, german + english);
+    }
 
-        // A token used up by the first answer: a second moderator's late reply.
-        var (notice, _) = await HoldAsync("Treffen am Montag");
+    [Fact]
+    public async Task A_second_moderators_late_reply_by_mail_names_the_post_and_changes_nothing()
+    {
+        // Every moderator gets the same notice; the first answer by mail decides, the second arrives later.
+        var (notice, id) = await HoldAsync("Treffen am Montag");
         var address = notice.ToMimeMessage().ReplyTo.Mailboxes.Single().Address;
         await AnswerAsync(address, "verwerfen");
+        var audited = _x.Daemon.Get<IAuditLog>().ForList(TestDaemon.Bayern).Count;
+
         var (late, lateEnglish) = await AnswerAsync(address, "freigeben");
 
-        Assert.Contains("\n> bestätigen (Code aus der Benachrichtigung)\n", late);
-        Assert.Contains("unbekannt, abgelaufen oder wurde schon verwendet", late);
+        Assert.Contains($"\n> freigeben: „Treffen am Montag“ von {Poster}\n", late);
+        Assert.Contains($"Die Nachricht „Treffen am Montag“ von {Poster} wird nicht mehr zurückgehalten", late);
+        Assert.Contains($"\n> approve: \"Treffen am Montag\" from {Poster}\n", lateEnglish);
+        Assert.Contains($"The post \"Treffen am Montag\" from {Poster} is no longer held", lateEnglish);
         Assert.DoesNotContain(CommandExchange.TokenOf(notice), late + lateEnglish);
+        Assert.DoesNotContain(id, late + lateEnglish);
+        Assert.Equal(audited, _x.Daemon.Get<IAuditLog>().ForList(TestDaemon.Bayern).Count);
+
+        // A late reply without any word is told the same, not asked for a word.
+        var (wordless, _) = await AnswerAsync(address, "Danke!");
+        Assert.Contains($"\n> Antwort zu „Treffen am Montag“ von {Poster}\n", wordless);
+        Assert.Contains("wird nicht mehr zurückgehalten", wordless);
+        Assert.DoesNotContain("„freigeben“, „ablehnen GRUND“ oder „verwerfen“", wordless);
     }
 }
