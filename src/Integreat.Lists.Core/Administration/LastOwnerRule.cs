@@ -11,7 +11,7 @@ namespace Integreat.Lists.Core.Administration;
 public static class LastOwnerRule
 {
     /// <summary>The refusal in German, to follow the address.</summary>
-    public const string German = "ist die einzige Besitzerin oder der einzige Besitzer der Liste; bitte zuerst eine weitere Adresse als Besitzer eintragen";
+    public const string German = "ist die einzige verantwortliche Adresse der Liste. Bitte tragen Sie zuerst eine weitere Adresse mit der Rolle „Verantwortlich“ ein.";
 
     /// <summary>The refusal in English, to follow the address.</summary>
     public const string English = "is the list's only owner; please add another owner first";

@@ -36,7 +36,7 @@ public sealed class LastOwnerRuleTests
         var error = Assert.Throws<AdministrationException>(() => _admin.RemoveMember(Bayern, "Chefin@Example.org"));
 
         Assert.Equal(Refusal, error.Message);
-        Assert.Equal(Chefin + " ist die einzige Besitzerin oder der einzige Besitzer der Liste; bitte zuerst eine weitere Adresse als Besitzer eintragen",
+        Assert.Equal(Chefin + " ist die einzige verantwortliche Adresse der Liste. Bitte tragen Sie zuerst eine weitere Adresse mit der Rolle „Verantwortlich“ ein.",
             error.German);
         Assert.Equal(MemberRole.Owner, RoleOf(Chefin));
         Assert.Empty(_audit.Entries);

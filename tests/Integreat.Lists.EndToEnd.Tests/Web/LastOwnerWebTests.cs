@@ -11,7 +11,7 @@ public sealed class LastOwnerWebTests(AdminFixture fixture) : IClassFixture<Admi
 {
     const string B = "/admin/" + AdminFixture.Bayern;
     const string Refusal = "id=\"notice\" role=\"alert\">" + AdminFixture.Owner +
-        " ist die einzige Besitzerin oder der einzige Besitzer der Liste; bitte zuerst eine weitere Adresse als Besitzer eintragen</p>";
+        " ist die einzige verantwortliche Adresse der Liste. Bitte tragen Sie zuerst eine weitere Adresse mit der Rolle „Verantwortlich“ ein.</p>";
 
     IRosterRepository Roster => fixture.Daemon.Get<IRosterRepository>();
 
