@@ -32,14 +32,17 @@ public static class EmailAddress
         // Without SMTPUTF8 (RFC 6531) end to end, a non-ASCII address can neither be delivered to nor bounce back.
         if (!trimmed.All(char.IsAscii)) return false;
         if (!MailboxAddress.TryParse(Strict, trimmed, out var mailbox)) return false;
-        var at = mailbox.Address.LastIndexOf('@');
-        if (at <= 0 || at == mailbox.Address.Length - 1) return false;
-        var domain = mailbox.Address[(at + 1)..];
+        // MimeKit turns an IDN domain in ACE form (xn--…, RFC 5891) into Unicode; a roster keeps the ASCII form that
+        // envelopes and DNS use, so municipalities with umlaut domains can be members.
+        var address = mailbox.GetAddress(idnEncode: true);
+        var at = address.LastIndexOf('@');
+        if (at <= 0 || at == address.Length - 1) return false;
+        var domain = address[(at + 1)..];
         if (!domain.Contains('.') || domain.StartsWith('.') || domain.EndsWith('.')) return false;
         // RFC 5321 §4.5.3.1: a server may refuse anything longer, and a bounce for such an address never returns.
-        if (at > MaxLocalPart || mailbox.Address.Length > MaxAddress) return false;
+        if (at > MaxLocalPart || address.Length > MaxAddress) return false;
         if (!domain.Split('.').All(IsHostLabel)) return false;
-        normalised = Normalise(mailbox.Address);
+        normalised = Normalise(address);
         return true;
     }
 

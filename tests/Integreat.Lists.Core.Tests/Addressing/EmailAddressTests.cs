@@ -10,6 +10,8 @@ public sealed class EmailAddressTests
     [InlineData("  erika@example.org\t", "erika@example.org")]
     [InlineData("o'brien+liste@sub.example.co.uk", "o'brien+liste@sub.example.co.uk")]
     [InlineData("JANA@Kommune.DE", "jana@kommune.de")]
+    [InlineData("joerg@xn--mller-kva.de", "joerg@xn--mller-kva.de")]
+    [InlineData("Info@Stadt.XN--Mller-KVA.de", "info@stadt.xn--mller-kva.de")]
     public void AcceptsAndNormalisesAnAddrSpec(string text, string expected)
     {
         Assert.True(EmailAddress.TryParse(text, out var normalised));
