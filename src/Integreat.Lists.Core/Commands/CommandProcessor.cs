@@ -83,7 +83,7 @@ public sealed class CommandProcessor(
             logger.CommandReplyLimited(message.MessageId ?? entryId, list.Address, _logAddresses.Of(sender));
         else if (!implied)
         {
-            if (limits.Replies.TryAcquire(list.Address, sender))
+            if (results.Any(r => r.Decision) || limits.Replies.TryAcquire(list.Address, sender))
                 mails.Add(CommandResultsNotice.Compose(templates, list, sender, results, message.MessageId is null ? null : "<" + message.MessageId + ">", time));
             else
                 logger.CommandReplyLimited(message.MessageId ?? entryId, list.Address, _logAddresses.Of(sender));

@@ -11,6 +11,11 @@ public sealed record CommandResult(string Command, string German, string English
     /// limit of confirmation requests, and a reply would flood it just the same.</summary>
     public bool Quiet { get; init; }
 
+    /// <summary>True for a moderator's decision on a held post that took effect: its results go out even past
+    /// <c>Commands:MaxRepliesPerHour</c>, so a moderator working through many holds learns that each answer worked.
+    /// Each hold is decided once, so these replies are bounded by the holds, not by what anyone sends.</summary>
+    public bool Decision { get; init; }
+
     /// <summary>The command as quoted in the English part, when it is a description rather than the sender's own
     /// words (<see cref="ConfirmQuote"/>); null: <see cref="Command"/> in both parts.</summary>
     public string? EnglishCommand { get; init; }

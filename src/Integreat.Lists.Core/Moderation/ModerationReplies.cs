@@ -40,7 +40,8 @@ public sealed class ModerationReplies(ConfirmationTokens tokens, HoldDecisions d
         // Decided before (by another answer, on the web, by CLI or API) or expired: the outcome could only name the
         // id, which a moderator by mail never saw.
         if (!outcome.Done) outcome = HoldOutcome.Unknown(name);
-        return new(verb.German + ": " + name.German, outcome.German, outcome.English) { EnglishCommand = verb.English + ": " + name.English };
+        return new(verb.German + ": " + name.German, outcome.German, outcome.English)
+            { EnglishCommand = verb.English + ": " + name.English, Decision = outcome.Done };
     }
 
     /// <summary>The post of <paramref name="pending"/>: from the hold while it exists, else from the token, which

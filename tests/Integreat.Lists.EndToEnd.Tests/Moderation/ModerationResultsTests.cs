@@ -152,4 +152,19 @@ public sealed class ModerationResultsTests : IAsyncLifetime
         Assert.Contains("wird nicht mehr zurückgehalten", wordless);
         Assert.DoesNotContain("„freigeben“, „ablehnen GRUND“ oder „verwerfen“", wordless);
     }
+
+    [Fact]
+    public async Task Every_decision_by_mail_is_answered_even_past_the_hourly_reply_limit()
+    {
+        // Commands:MaxRepliesPerHour is 5: a moderator deciding six holds in a row still hears of each decision.
+        for (var i = 1; i <= 6; i++)
+        {
+            var (notice, id) = await HoldAsync($"Anfrage {i}");
+
+            var (german, _) = await AnswerAsync(notice.ToMimeMessage().ReplyTo.Mailboxes.Single().Address, "verwerfen");
+
+            Assert.Contains($"Die Nachricht „Anfrage {i}“ von {Poster} wurde verworfen", german);
+            Assert.Null(_x.Daemon.Get<IHeldPostStore>().Find(id));
+        }
+    }
 }
