@@ -1,3 +1,5 @@
+using Integreat.Lists.Core.Model;
+
 namespace Integreat.Lists.Core.Moderation;
 
 /// <summary>The result of a moderator's decision, in both languages of a reply.</summary>
@@ -17,4 +19,22 @@ public sealed record HoldOutcome(bool Done, string German, string English)
     public static HoldOutcome Unknown(PostName name) => new(false,
         $"Die Nachricht {name.German} wird nicht mehr zurückgehalten: Jemand anderes hat schon entschieden, oder sie ist abgelaufen. Sie müssen nichts mehr tun.",
         $"The post {name.English} is no longer held: someone else decided already, or it expired. There is nothing left to do.");
+
+    /// <summary>The outcome for the post <paramref name="name"/> that <paramref name="decision"/> (its audit entry,
+    /// command <c>approve|reject|discard|expire ID</c>) took out of the hold: what happened and by whom, so a late
+    /// answer learns whether the post went out.</summary>
+    public static HoldOutcome Decided(PostName name, AuditEntry decision)
+    {
+        var by = decision.Actor.Contains('@') ? (" von " + decision.Actor, " by " + decision.Actor)
+            : decision.Channel == "cli" ? (" auf dem Server", " on the server") : ("", "");
+        var (german, english) = decision.Command.Split(' ')[0] switch
+        {
+            "approve" => ($"wurde schon{by.Item1} freigegeben und an die Mitglieder verteilt", $"was approved{by.Item2} already and delivered to the members"),
+            "reject" => ($"wurde schon{by.Item1} abgelehnt", $"was rejected{by.Item2} already"),
+            "expire" => ("ist abgelaufen und wurde verworfen", "expired and was discarded"),
+            _ => ($"wurde schon{by.Item1} verworfen", $"was discarded{by.Item2} already"),
+        };
+        return new(false, $"Die Nachricht {name.German} {german}. Sie müssen nichts mehr tun.",
+            $"The post {name.English} {english}. There is nothing left to do.");
+    }
 }

@@ -10,7 +10,7 @@ namespace Integreat.Lists.Core.Moderation;
 /// mailed to the moderators; a guessed or expired token does nothing, and a hold is decided only once.</summary>
 /// <remarks>The results quote what the moderator did and which post it was (<c>freigeben: „Betreff“ von ADRESSE</c>),
 /// never the token (<see cref="ConfirmQuote"/> says why) nor the post's spool id, which means nothing by mail.</remarks>
-public sealed class ModerationReplies(ConfirmationTokens tokens, HoldDecisions decisions, IHeldPostStore holds)
+public sealed class ModerationReplies(ConfirmationTokens tokens, HoldDecisions decisions, IHeldPostStore holds, IAuditLog audit)
 {
     /// <summary>Acts on <paramref name="reply"/> when <paramref name="token"/> is a valid moderation token of
     /// <paramref name="list"/>.</summary>
@@ -26,7 +26,7 @@ public sealed class ModerationReplies(ConfirmationTokens tokens, HoldDecisions d
         var id = pending.Commands[0];
         if (ModerationVerb.Parse(reply) is not { } verb)
         {
-            var gone = holds.Find(id) is null ? HoldOutcome.Unknown(name) : null;
+            var gone = holds.Find(id) is null ? Gone(list, id, name) : null;
             return new("Antwort zu " + name.German,
                 gone?.German ?? "Bitte antworten Sie mit „freigeben“, „ablehnen GRUND“ oder „verwerfen“ in der ersten Zeile.",
                 gone?.English ?? "Please reply with \"approve\", \"reject REASON\" or \"discard\" on the first line.") { EnglishCommand = "reply to " + name.English };
@@ -39,10 +39,17 @@ public sealed class ModerationReplies(ConfirmationTokens tokens, HoldDecisions d
         };
         // Decided before (by another answer, on the web, by CLI or API) or expired: the outcome could only name the
         // id, which a moderator by mail never saw.
-        if (!outcome.Done) outcome = HoldOutcome.Unknown(name);
+        if (!outcome.Done) outcome = Gone(list, id, name);
         return new(verb.German + ": " + name.German, outcome.German, outcome.English)
             { EnglishCommand = verb.English + ": " + name.English, Decision = outcome.Done };
     }
+
+    /// <summary>What became of the hold <paramref name="id"/>, from the audit log's entry of its decision; without one
+    /// (a log pruned by <c>Privacy:AuditRetention</c>) only that it is no longer held.</summary>
+    HoldOutcome Gone(MailingList list, string id, PostName name)
+        => audit.ForList(list.Address).LastOrDefault(e => e.Command.EndsWith(" " + id, StringComparison.Ordinal)) is { } decision
+            ? HoldOutcome.Decided(name, decision)
+            : HoldOutcome.Unknown(name);
 
     /// <summary>The post of <paramref name="pending"/>: from the hold while it exists, else from the token, which
     /// keeps the Subject (second entry) and the author for just this case.</summary>

@@ -149,7 +149,7 @@ public sealed partial class HoldTests : IAsyncLifetime
 
         // The same token again (a replay, or a second moderator's late answer) does nothing.
         await ReplyAsync(ConfirmAddress(moderator), "freigeben", total: 7);
-        Assert.Contains("wird nicht mehr zurückgehalten", ReplyText());
+        Assert.Contains($"wurde schon von {Moderator} freigegeben und an die Mitglieder verteilt", ReplyText());
         Assert.Equal(2, ToMembers().Sum(c => c.Recipients.Count));
     }
 

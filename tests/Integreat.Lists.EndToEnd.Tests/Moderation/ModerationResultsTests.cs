@@ -87,7 +87,7 @@ public sealed class ModerationResultsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_reply_after_someone_else_decided_still_names_the_post_and_says_nothing_is_left_to_do()
+    public async Task A_reply_after_someone_else_decided_names_the_post_and_what_became_of_it()
     {
         var (notice, id) = await HoldAsync("Treffen am Montag");
         // Another moderator discards it on the web or the CLI first; the token mailed earlier is still valid.
@@ -96,8 +96,8 @@ public sealed class ModerationResultsTests : IAsyncLifetime
         var (german, english) = await AnswerAsync(notice.ToMimeMessage().ReplyTo.Mailboxes.Single().Address, "freigeben");
 
         Assert.Contains($"\n> freigeben: „Treffen am Montag“ von {Poster}\n", german);
-        Assert.Contains($"Die Nachricht „Treffen am Montag“ von {Poster} wird nicht mehr zurückgehalten", german);
-        Assert.Contains($"The post \"Treffen am Montag\" from {Poster} is no longer held", english);
+        Assert.Contains($"Die Nachricht „Treffen am Montag“ von {Poster} wurde schon auf dem Server verworfen. Sie müssen nichts mehr tun.", german);
+        Assert.Contains($"The post \"Treffen am Montag\" from {Poster} was discarded on the server already.", english);
         Assert.DoesNotContain(id, german + english);
         Assert.DoesNotContain(CommandExchange.TokenOf(notice), german + english);
     }
@@ -139,9 +139,9 @@ public sealed class ModerationResultsTests : IAsyncLifetime
         var (late, lateEnglish) = await AnswerAsync(address, "freigeben");
 
         Assert.Contains($"\n> freigeben: „Treffen am Montag“ von {Poster}\n", late);
-        Assert.Contains($"Die Nachricht „Treffen am Montag“ von {Poster} wird nicht mehr zurückgehalten", late);
+        Assert.Contains($"Die Nachricht „Treffen am Montag“ von {Poster} wurde schon von {Owner} verworfen. Sie müssen nichts mehr tun.", late);
         Assert.Contains($"\n> approve: \"Treffen am Montag\" from {Poster}\n", lateEnglish);
-        Assert.Contains($"The post \"Treffen am Montag\" from {Poster} is no longer held", lateEnglish);
+        Assert.Contains($"The post \"Treffen am Montag\" from {Poster} was discarded by {Owner} already.", lateEnglish);
         Assert.DoesNotContain(CommandExchange.TokenOf(notice), late + lateEnglish);
         Assert.DoesNotContain(id, late + lateEnglish);
         Assert.Equal(audited, _x.Daemon.Get<IAuditLog>().ForList(TestDaemon.Bayern).Count);
@@ -149,7 +149,7 @@ public sealed class ModerationResultsTests : IAsyncLifetime
         // A late reply without any word is told the same, not asked for a word.
         var (wordless, _) = await AnswerAsync(address, "Danke!");
         Assert.Contains($"\n> Antwort zu „Treffen am Montag“ von {Poster}\n", wordless);
-        Assert.Contains("wird nicht mehr zurückgehalten", wordless);
+        Assert.Contains($"wurde schon von {Owner} verworfen", wordless);
         Assert.DoesNotContain("„freigeben“, „ablehnen GRUND“ oder „verwerfen“", wordless);
     }
 
