@@ -33,6 +33,12 @@ public static class RosterActions
         group.MapPost("/admin/{list}/roster/remove", (HttpContext http, string list, ListAdministration lists, IRosterRepository roster)
             => Act(http, list, (c, form) =>
             {
+                // A second "Ja, entfernen" (a double click, or a colleague was quicker) finds nothing to remove: the
+                // wish is fulfilled, which is no error.
+                var address = EmailAddress.Normalise(form["address"].ToString());
+                if (form["confirm"] == RemoveConfirmPage.Yes && roster.Find(c.List.Address, address) is null)
+                    return RosterPage.Render(c, c.T($"{address} ist nicht mehr auf der Liste eingetragen; es gibt nichts mehr zu tun.",
+                        $"{address} is no longer on the roster; there is nothing left to do."));
                 // The rights and the last-owner rule are checked before the question too, so nobody is asked about a
                 // removal that would be refused.
                 var member = Member(roster, c, form);

@@ -138,10 +138,27 @@ public sealed partial class RemoveConfirmTests(AdminFixture fixture) : IClassFix
     [Fact]
     public async Task An_address_not_on_the_roster_is_reported_in_German_on_one_line()
     {
-        var answer = await Read(await Owner.SubmitAsync(B + "/roster", [new("address", "niemand@example.net"), new("confirm", "yes")], B + "/roster/remove"));
+        var answer = await Read(await Owner.SubmitAsync(B + "/roster", [new("address", "niemand@example.net")], B + "/roster/remove"));
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
         Assert.Contains($"id=\"notice\" role=\"alert\">niemand@example.net ist nicht auf der Liste {AdminFixture.Bayern} eingetragen.</p>", answer.Html);
+    }
+
+    [Fact]
+    public async Task Confirming_twice_removes_once_and_the_second_answer_is_no_error()
+    {
+        Add("doppelt@example.net", null);
+        var before = fixture.AuditCount();
+        var question = await Read(await Owner.SubmitAsync(B + "/roster", [new("address", "doppelt@example.net")], B + "/roster/remove"));
+
+        var first = await ConfirmAsync(Owner, question.Html);
+        var second = await ConfirmAsync(Owner, question.Html);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.Status, second.Status));
+        Assert.Contains("doppelt@example.net wurde entfernt.", first.Html);
+        Assert.Contains("id=\"notice\" role=\"status\">doppelt@example.net ist nicht mehr auf der Liste eingetragen; es gibt nichts mehr zu tun.</p>", second.Html);
+        Assert.Null(Find("doppelt@example.net"));
+        Assert.Equal(before + 1, fixture.AuditCount());
     }
 
     [GeneratedRegex("<form method=\"post\" action=\"([^\"]+)\" class=\"inline\" id=\"confirm-remove-form\">(.*?)</form>")]
