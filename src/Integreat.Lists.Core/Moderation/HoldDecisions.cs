@@ -71,12 +71,14 @@ public sealed class HoldDecisions(
         var name = PostName.Of(post);
         // The moderator sees the reason as it went out, so a typo or a cut-off line is noticed.
         var shown = NoticeComposer.Echo(reason);
+        // A quoted reason that ends a sentence itself takes no second full stop („Passt nicht.“ not „Passt nicht.“.).
+        var stop = shown.EndsWith('.') || shown.EndsWith('!') || shown.EndsWith('?') ? "" : ".";
         // A bounce or auto-reply gets no notice (RFC 3834); the moderator should not expect the poster to hear of it.
         return new HoldOutcome(true,
             $"Die Nachricht {name.German} wurde abgelehnt." + (!post.MayNotify ? ""
-                : shown.Length > 0 ? $" Die absendende Person erhält eine Nachricht darüber, mit dem Grund „{shown}“." : " Die absendende Person erhält eine Nachricht darüber."),
+                : shown.Length > 0 ? $" Die absendende Person erhält eine Nachricht darüber, mit dem Grund „{shown}“{stop}" : " Die absendende Person erhält eine Nachricht darüber."),
             $"The post {name.English} was rejected." + (!post.MayNotify ? ""
-                : shown.Length > 0 ? $" The poster is told so, with the reason \"{shown}\"." : " The poster is told so."));
+                : shown.Length > 0 ? $" The poster is told so, with the reason \"{shown}\"{stop}" : " The poster is told so."));
     });
 
     /// <summary>Deletes the held post <paramref name="id"/> without telling the poster; <paramref name="note"/> goes

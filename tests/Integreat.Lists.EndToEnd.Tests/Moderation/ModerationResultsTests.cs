@@ -79,9 +79,9 @@ public sealed class ModerationResultsTests : IAsyncLifetime
         var (german, english) = await AnswerAsync(notice.ToMimeMessage().ReplyTo.Mailboxes.Single().Address, "ablehnen Bitte an das Büro.");
 
         Assert.Contains($"\n> ablehnen: (kein Betreff) von {Poster}\n", german);
-        Assert.Contains($"Die Nachricht (kein Betreff) von {Poster} wurde abgelehnt. Die absendende Person erhält eine Nachricht darüber, mit dem Grund „Bitte an das Büro.“", german);
+        Assert.Contains($"Die Nachricht (kein Betreff) von {Poster} wurde abgelehnt. Die absendende Person erhält eine Nachricht darüber, mit dem Grund „Bitte an das Büro.“\n", german);
         Assert.Contains($"\n> reject: (no subject) from {Poster}\n", english);
-        Assert.Contains($"The post (no subject) from {Poster} was rejected. The poster is told so, with the reason \"Bitte an das Büro.\"", english);
+        Assert.Contains($"The post (no subject) from {Poster} was rejected. The poster is told so, with the reason \"Bitte an das Büro.\"\n", english);
         Assert.DoesNotContain(CommandExchange.TokenOf(notice), german + english);
         Assert.DoesNotContain(id, german + english);
     }
