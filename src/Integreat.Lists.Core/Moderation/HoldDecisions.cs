@@ -69,16 +69,8 @@ public sealed class HoldDecisions(
             handoff.Hand(id + "-reject", list, notice.MessageId, list.Addresses.Bounces, [post.EnvelopeSender], notice.Bytes);
         }
         var name = PostName.Of(post);
-        // The moderator sees the reason as it went out, so a typo or a cut-off line is noticed.
-        var shown = NoticeComposer.Echo(reason);
-        // A quoted reason that ends a sentence itself takes no second full stop („Passt nicht.“ not „Passt nicht.“.).
-        var stop = shown.EndsWith('.') || shown.EndsWith('!') || shown.EndsWith('?') ? "" : ".";
-        // A bounce or auto-reply gets no notice (RFC 3834); the moderator should not expect the poster to hear of it.
-        return new HoldOutcome(true,
-            $"Die Nachricht {name.German} wurde abgelehnt." + (!post.MayNotify ? ""
-                : shown.Length > 0 ? $" Die absendende Person erhält eine Nachricht darüber, mit dem Grund „{shown}“{stop}" : " Die absendende Person erhält eine Nachricht darüber."),
-            $"The post {name.English} was rejected." + (!post.MayNotify ? ""
-                : shown.Length > 0 ? $" The poster is told so, with the reason \"{shown}\"{stop}" : " The poster is told so."));
+        var (german, english) = PosterTold(post, reason);
+        return new HoldOutcome(true, $"Die Nachricht {name.German} wurde abgelehnt.{german}", $"The post {name.English} was rejected.{english}");
     });
 
     /// <summary>Deletes the held post <paramref name="id"/> without telling the poster; <paramref name="note"/> goes
@@ -97,6 +89,20 @@ public sealed class HoldDecisions(
         }
         return new HoldOutcome(true, $"Die Nachricht {PostName.Of(post).German} ist abgelaufen.", $"The post {PostName.Of(post).English} expired.");
     });
+
+    /// <summary>What a reject's answer adds about the poster: nothing for a bounce or auto-reply, which gets no notice
+    /// (RFC 3834); else that the poster is told, with the reason as it went out, so the moderator notices a typo or a
+    /// cut-off line.</summary>
+    static (string German, string English) PosterTold(HeldPost post, string reason)
+    {
+        if (!post.MayNotify) return ("", "");
+        var shown = NoticeComposer.Echo(reason);
+        if (shown.Length == 0) return (" Die absendende Person erhält eine Nachricht darüber.", " The poster is told so.");
+        // A quoted reason that ends a sentence itself takes no second full stop („Passt nicht.“ not „Passt nicht.“.).
+        var stop = shown.EndsWith('.') || shown.EndsWith('!') || shown.EndsWith('?') ? "" : ".";
+        return ($" Die absendende Person erhält eine Nachricht darüber, mit dem Grund „{shown}“{stop}",
+            $" The poster is told so, with the reason \"{shown}\"{stop}");
+    }
 
     HoldOutcome Decide(string id, string actor, string channel, string verb, Func<MailingList, HeldPost, HoldOutcome> step)
     {
